@@ -1,0 +1,49 @@
+# motcua — quick start: `make run` (demo on SQLite) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ENV := MOTCUA_ENV=development
+
+.PHONY: install run test lint format system-deps bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: install
+	@mkdir -p var
+	$(DEV_ENV) $(BIN)/motcua migrate --no-input
+	$(DEV_ENV) $(BIN)/motcua demo-data
+	@echo ""
+	@echo "  motcua đang chạy tại: http://$(HOST):$(PORT)/   (Ctrl+C để dừng)"
+	@echo ""
+	$(DEV_ENV) $(BIN)/motcua runserver $(HOST):$(PORT)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+test: install system-deps lint
+	$(DEV_ENV) $(BIN)/motcua makemigrations --check --dry-run
+	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(DEV_ENV) $(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

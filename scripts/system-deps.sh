@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs: Chromium for the browser tests, a Times-compatible
+# serif with full Vietnamese diacritics for the printed forms. Installed when root; otherwise
+# we stop and name the one command to run.
+set -euo pipefail
+packages=(chromium fonts-liberation)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Cài gói hệ thống còn thiếu: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+  echo "Thiếu gói hệ thống: ${missing[*]}. Chạy lệnh sau rồi chạy lại 'make test':" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,47 @@
+"""The navigation skeleton: every part of the system, marked when it is not built yet."""
+
+from django.urls import NoReverseMatch, reverse
+
+from motcua.accounts.roles import Role
+
+# (label, url name, roles that see it; empty = every signed-in user)
+NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
+    ("Trang chủ", "core:home", frozenset()),
+    ("Thủ tục hành chính", "catalogue:list", frozenset()),
+    (
+        "Hồ sơ",
+        "dossiers:worklist",
+        frozenset(
+            {
+                Role.ONE_STOP_OFFICER,
+                Role.SPECIALIST,
+                Role.DEPARTMENT_HEAD,
+                Role.SIGNING_LEADER,
+                Role.POSTAL_CLERK,
+                Role.DIGITAL_TEAM,
+            }
+        ),
+    ),
+    ("Báo cáo, giám sát", "reports:index", frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})),
+    ("Lịch làm việc", "clock:calendar", frozenset({Role.ADMINISTRATOR})),
+    ("Quản trị", "admin:index", frozenset({Role.ADMINISTRATOR})),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    roles = user.roles
+    items = []
+    for label, url_name, allowed in NAVIGATION:
+        if allowed and not (allowed & roles) and not user.is_superuser:
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            url = None  # part not built yet: shown, marked "sắp có"
+        items.append(
+            {"label": label, "url": url, "active": url is not None and request.path == url}
+        )
+    return {"nav_items": items}

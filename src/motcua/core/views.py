@@ -1,0 +1,32 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from motcua.accounts.roles import ROLE_TASKS, Role
+
+
+@login_required
+def home(request):
+    user = request.user
+    roles = sorted(user.roles, key=lambda r: list(Role).index(r))
+    tasks = []
+    for role in roles:
+        for title, description, url_name in ROLE_TASKS[role]:
+            try:
+                url = reverse(url_name) if url_name else None
+            except NoReverseMatch:
+                url = None
+            tasks.append({"title": title, "description": description, "url": url})
+    return render(
+        request,
+        "core/home.html",
+        {"roles": [r.label for r in roles], "unit": user.unit, "tasks": tasks},
+    )
+
+
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
