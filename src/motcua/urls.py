@@ -1,9 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = "Quản trị hệ thống Một cửa điện tử"
+admin.site.site_title = "Quản trị motcua"
+admin.site.index_title = "Quản trị"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("motcua.accounts.urls")),
+    path("thu-tuc/", include("motcua.catalogue.urls")),
+    path("lich-lam-viec/", include("motcua.clock.urls")),
+    path("ho-so/", include("motcua.dossiers.urls")),
     path("", include("motcua.core.urls")),
 ]

@@ -1,0 +1,5 @@
+"""URLs of this bounded context (filled in by its views)."""
+
+app_name = "catalogue"
+
+urlpatterns: list = []
