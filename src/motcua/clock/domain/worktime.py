@@ -183,7 +183,8 @@ class WorkCalendar:
         cum = [0]
         total = 0
         for ordinal in range(first_ordinal, last_ordinal + 1):
-            ivs = tuple((s * 60, e * 60) for s, e in self.intervals_on(dt.date.fromordinal(ordinal)))
+            day = dt.date.fromordinal(ordinal)
+            ivs = tuple((s * 60, e * 60) for s, e in self.intervals_on(day))
             days.append(ivs)
             total += sum(e - s for s, e in ivs)
             cum.append(total)
@@ -268,6 +269,50 @@ class WorkCalendar:
             position = max(position, pause_end)
         return self._instant_at(self._worked_before(position) + remaining)
 
+    def deadlines(
+        self, receipts: Sequence[dt.datetime], minutes: Sequence[int]
+    ) -> list[dt.datetime]:
+        """Batch `due(clock_start(r), m)` for many receipts without pauses (reports, bulk
+        recomputation, the benchmark). Same result as the one-by-one calls, several times
+        faster: no working second lies between a receipt and its clock start, so the target is
+        the working time before the receipt itself plus the duration."""
+        if len(receipts) != len(minutes):
+            raise CalendarError("Số thời điểm tiếp nhận và số thời hạn khác nhau.")
+        if not receipts:
+            return []
+        receipts = [_trunc(r) for r in receipts]
+        self._cover_from(min(receipts))
+        latest = self._worked_before(max(receipts)) + max(minutes) * 60 + 1
+        if latest > self._cum[-1]:
+            self._instant_at(latest)  # extends the range forward once
+        base, days, cum = self._base, self._days, self._cum
+        midnights = [dt.datetime.fromordinal(base + i) for i in range(len(days))]
+        timedelta = dt.timedelta
+        out: list[dt.datetime] = []
+        append = out.append
+        for received, m in zip(receipts, minutes, strict=True):
+            if m <= 0:
+                if m < 0:
+                    raise CalendarError("Thời hạn không được âm.")
+                append(self.clock_start(received))
+                continue
+            i = received.toordinal() - base
+            sec = received.hour * 3600 + received.minute * 60 + received.second
+            target = cum[i]
+            for start, end in days[i]:
+                if sec <= start:
+                    break
+                target += (sec if sec < end else end) - start
+            target += m * 60
+            j = bisect_left(cum, target, i + 1) - 1
+            remaining = target - cum[j]
+            for start, end in days[j]:
+                if remaining <= end - start:
+                    append(midnights[j] + timedelta(0, start + remaining))
+                    break
+                remaining -= end - start
+        return out
+
     def elapsed_seconds(
         self,
         a: dt.datetime,
@@ -307,9 +352,7 @@ class WorkCalendar:
         end_of_day = dt.datetime.combine(day, dt.time()) + DAY
         return self.clock_start(end_of_day).date()
 
-    def due_same_day(
-        self, received: dt.datetime, cutoff: dt.time = DEFAULT_CUTOFF
-    ) -> dt.datetime:
+    def due_same_day(self, received: dt.datetime, cutoff: dt.time = DEFAULT_CUTOFF) -> dt.datetime:
         """Due for "same day" procedures (e.g. certification of copies, Decree 23/2015 art. 7).
 
         Received (that is, clock started) no later than the cut-off: closing of that working
