@@ -1,0 +1,58 @@
+"""Dossier codes (Circular 01/2018/TT-VPCP art. 19) and the citizen's short lookup key.
+
+A code reads `<agency code>-YYMMDD-XXXX`: the agency's identifier (Circular 10/2016/TT-BTTTT,
+e.g. `000.00.20.H01`), the day received and the 4-digit sequence of that agency on that day.
+Codes are never reused; the sequence is allocated in the database (`DossierCodeSequence`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+
+from motcua.dossiers.domain.errors import CodeSequenceExhausted, DossierError
+
+SEQUENCE_MAX = 9999
+CODE_RE = re.compile(r"^(?P<agency>[^\s-]+)-(?P<day>\d{6})-(?P<seq>\d{4})$")
+
+# No 0/O, 1/I/L, 2/Z, 5/S, 8/B: the key is read aloud over the phone and typed from paper.
+LOOKUP_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+LOOKUP_LENGTH = 8
+
+
+def dossier_code_format(*, agency_code: str, day: dt.date, sequence: int) -> str:
+    agency_code = (agency_code or "").strip()
+    if not agency_code or "-" in agency_code or any(c.isspace() for c in agency_code):
+        raise DossierError(
+            f"Mã định danh cơ quan “{agency_code}” không dùng được để lập mã hồ sơ "
+            "(không được để trống, không chứa dấu “-” hay khoảng trắng)."
+        )
+    if sequence > SEQUENCE_MAX:
+        raise CodeSequenceExhausted(
+            f"Đơn vị {agency_code} đã tiếp nhận quá {SEQUENCE_MAX} hồ sơ trong ngày "
+            f"{day:%d/%m/%Y}: mã hồ sơ theo Thông tư 01/2018/TT-VPCP chỉ có 4 chữ số thứ tự."
+        )
+    if sequence < 1:
+        raise DossierError(f"Số thứ tự hồ sơ phải từ 1 đến {SEQUENCE_MAX} (được {sequence}).")
+    return f"{agency_code}-{day:%y%m%d}-{sequence:04d}"
+
+
+def dossier_code_parse(code: str) -> tuple[str, dt.date, int]:
+    match = CODE_RE.match((code or "").strip())
+    if not match:
+        raise DossierError(f"Mã hồ sơ “{code}” không đúng dạng <mã cơ quan>-YYMMDD-XXXX.")
+    try:
+        day = dt.datetime.strptime(match["day"], "%y%m%d").date()
+    except ValueError:
+        raise DossierError(f"Mã hồ sơ “{code}” có ngày không hợp lệ.") from None
+    return match["agency"], day, int(match["seq"])
+
+
+def lookup_key_generate(length: int = LOOKUP_LENGTH) -> str:
+    return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(length))
+
+
+def lookup_key_normalize(key: str) -> str:
+    """What the citizen typed, made comparable: case, spaces and dashes do not matter."""
+    return re.sub(r"[\s-]", "", key or "").upper()

@@ -1,0 +1,41 @@
+"""Errors raised by the dossier rules: each carries a message an officer can read as is."""
+
+
+class DossierError(Exception):
+    """A dossier rule refused the operation; `message` is in Vietnamese, for the officer."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class TransitionNotAllowed(DossierError):
+    """The action is not allowed in this state, for these roles, or without a reason."""
+
+
+class DossierIncomplete(DossierError):
+    """Required components are missing at reception; `missing` lists every one of them."""
+
+    def __init__(self, missing: list[str]):
+        self.missing = list(missing)
+        lines = "\n".join(f"- {name}" for name in self.missing)
+        super().__init__(f"Hồ sơ chưa đầy đủ, còn thiếu {len(self.missing)} thành phần:\n{lines}")
+
+
+class ConcurrentUpdate(DossierError):
+    """Someone else changed the dossier between reading it and writing it."""
+
+    def __init__(self, code: str = ""):
+        which = f" {code}" if code else ""
+        super().__init__(
+            f"Hồ sơ{which} đã được người khác cập nhật trong lúc bạn thao tác. "
+            "Vui lòng tải lại trang để xem trạng thái mới nhất rồi thực hiện lại."
+        )
+
+
+class CodeSequenceExhausted(DossierError):
+    """More than 9999 dossiers in one day for one agency: the code format has no room left."""
+
+
+class OutOfScope(DossierError):
+    """The officer's unit scope does not include the dossier's unit."""
