@@ -14,3 +14,9 @@ class UserAdmin(UnitScopedAdmin, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         ("Đơn vị công tác", {"fields": ("full_name", "phone", "unit", "is_demo")}),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A unit's administrator manages people and roles, never system-wide rights.
+        if request.user.is_superuser:
+            return ()
+        return ("is_superuser", "user_permissions", "last_login", "date_joined")

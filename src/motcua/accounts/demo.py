@@ -9,16 +9,16 @@ from motcua.org.models import OrgUnit
 
 # username, full name, role, unit code (None = whole system)
 DEMO_USERS: list[tuple[str, str, Role, str | None]] = [
-    ("motcua", "Nguyễn Thị Lan", Role.ONE_STOP_OFFICER, "25741.MC"),
-    ("chuyenvien", "Trần Văn Minh", Role.SPECIALIST, "25741.TP"),
+    ("motcua", "Nguyễn Thị Lan", Role.ONE_STOP_OFFICER, "25747.MC"),
+    ("chuyenvien", "Trần Văn Minh", Role.SPECIALIST, "25747.TP"),
     ("lanhdaophong", "Lê Thị Hoa", Role.DEPARTMENT_HEAD, "718.TP"),
-    ("lanhdao", "Phạm Văn Hùng", Role.SIGNING_LEADER, "25741"),
-    ("buuchinh", "Võ Thị Mai", Role.POSTAL_CLERK, "25741"),
-    ("congnghe", "Đặng Văn Tâm", Role.DIGITAL_TEAM, "25741"),
+    ("lanhdao", "Phạm Văn Hùng", Role.SIGNING_LEADER, "25747"),
+    ("buuchinh", "Võ Thị Mai", Role.POSTAL_CLERK, "25747"),
+    ("congnghe", "Đặng Văn Tâm", Role.DIGITAL_TEAM, "25747"),
     ("giamsat", "Huỳnh Văn Sơn", Role.SUPERVISOR, "718"),
     ("quantri", "Bùi Thị Ngọc", Role.ADMINISTRATOR, None),
     ("congdan", "Ngô Văn An", Role.CITIZEN, None),
-    ("motcua2", "Phan Thị Thu", Role.ONE_STOP_OFFICER, "25742.MC"),
+    ("motcua2", "Phan Thị Thu", Role.ONE_STOP_OFFICER, "25741.MC"),
 ]
 
 

@@ -35,6 +35,12 @@ class OrgUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    gso_code = models.CharField(
+        "mã đơn vị hành chính (Tổng cục Thống kê)",
+        max_length=16,
+        blank=True,
+        help_text="Mã chính thức; có thể trùng giữa đơn vị cũ và đơn vị mới sau sắp xếp.",
+    )
     agency_code = models.CharField(
         "mã định danh cơ quan (TT 10/2016/TT-BTTTT)",
         max_length=32,

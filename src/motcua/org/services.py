@@ -39,6 +39,7 @@ def units_load(*, data: dict[str, Any]) -> int:
                 "name": row["name"],
                 "kind": row["kind"],
                 "parent": by_code[parent_code] if parent_code else None,
+                "gso_code": row.get("gso_code") or "",
                 "agency_code": row.get("agency_code") or "",
                 "valid_from": _date(row.get("valid_from")),
                 "valid_to": _date(row.get("valid_to")),
@@ -46,7 +47,9 @@ def units_load(*, data: dict[str, Any]) -> int:
             changed = unit.pk is None or any(
                 getattr(unit, k) != v for k, v in fields.items() if k != "parent"
             )
-            changed = changed or unit.parent_id != (fields["parent"].pk if fields["parent"] else None)
+            changed = changed or unit.parent_id != (
+                fields["parent"].pk if fields["parent"] else None
+            )
             if changed:
                 for k, v in fields.items():
                     setattr(unit, k, v)

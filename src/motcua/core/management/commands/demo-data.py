@@ -7,12 +7,18 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each bounded context that has demo data exposes `<app>.demo.load()`; order matters.
-DEMO_MODULES = ["motcua.org.demo", "motcua.accounts.demo", "motcua.clock.demo",
-                "motcua.catalogue.demo"]
+DEMO_MODULES = [
+    "motcua.org.demo",
+    "motcua.accounts.demo",
+    "motcua.clock.demo",
+    "motcua.catalogue.demo",
+]
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu (đơn vị, người dùng demo, danh mục thủ tục). Chạy lại không thay đổi gì."
+    help = (
+        "Nạp dữ liệu mẫu (đơn vị, người dùng demo, danh mục thủ tục). Chạy lại không thay đổi gì."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Không in danh sách tài khoản.")
@@ -41,7 +47,8 @@ class Command(BaseCommand):
                 )
             )
             return
-        self.stdout.write(self.style.SUCCESS("Tài khoản demo (mật khẩu chung: "
-                                             f"{settings.MOTCUA_DEMO_PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Tài khoản demo (mật khẩu chung: {settings.MOTCUA_DEMO_PASSWORD}):")
+        )
         for username, role, unit in logins:
             self.stdout.write(f"  {username:<14} {role} — {unit}")
