@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "motcua.clock",
     "motcua.catalogue",
     "motcua.dossiers",
+    "motcua.notifications",
+    "motcua.printing",
 ]
 
 MIDDLEWARE = [
