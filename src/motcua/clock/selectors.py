@@ -1,0 +1,127 @@
+"""Reads for the legal clock: a unit's office hours and overrides, as a domain `WorkCalendar`."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import datetime as dt
+from dataclasses import dataclass
+
+from motcua.clock.domain.vncalendar import Override, vietnam_calendar
+from motcua.clock.domain.worktime import DEFAULT_HOURS, WorkCalendar
+from motcua.clock.models import CalendarOverride, CalendarOverrideAudit, OfficeHours
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def office_hours_source(unit=None):
+    """The unit whose hours apply to `unit` (itself or its nearest ancestor with hours), or
+    None for the nationwide rows / built-in default."""
+    current = unit
+    while current is not None:
+        if OfficeHours.objects.filter(unit=current).exists():
+            return current
+        current = current.parent
+    return None
+
+
+def office_hours_for(unit=None) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Office intervals per weekday (minutes after midnight) that apply to `unit`."""
+    source = office_hours_source(unit)
+    rows = OfficeHours.objects.filter(unit=source)
+    if source is None and not rows.exists():
+        return dict(DEFAULT_HOURS)
+    hours: dict[int, list[tuple[int, int]]] = {}
+    for row in rows:
+        hours.setdefault(row.weekday, []).append((_minutes(row.start), _minutes(row.end)))
+    return {wd: tuple(sorted(ivs)) for wd, ivs in hours.items()}
+
+
+def _overrides(qs) -> list[Override]:
+    return [Override(o.day, o.kind, o.note) for o in qs]
+
+
+def work_calendar_for(unit=None) -> WorkCalendar:
+    """The calendar as of now for `unit` (None: nationwide): the package's Vietnamese dates,
+    nationwide overrides, then overrides of the unit and its ancestors (nearest last)."""
+    hours = office_hours_for(unit)
+    national = _overrides(CalendarOverride.objects.filter(unit__isnull=True))
+    chain = []
+    current = unit
+    while current is not None:
+        chain.append(current)
+        current = current.parent
+    unit_layers: list[Override] = []
+    for ancestor in reversed(chain):
+        unit_layers.extend(_overrides(CalendarOverride.objects.filter(unit=ancestor)))
+    # The hours of an extra working day: the unit's Monday, or the default full day.
+    standard_day = hours.get(0) or DEFAULT_HOURS[0]
+    return vietnam_calendar(
+        hours=hours,
+        standard_day=standard_day,
+        national_overrides=national,
+        unit_overrides=unit_layers,
+    )
+
+
+def calendar_overrides(*, unit=None, include_national=True):
+    qs = CalendarOverride.objects.select_related("unit", "created_by")
+    if unit is None:
+        return qs.filter(unit__isnull=True)
+    if include_national:
+        return qs.filter(unit__isnull=True) | qs.filter(unit=unit)
+    return qs.filter(unit=unit)
+
+
+def calendar_audit(*, limit: int = 100):
+    return CalendarOverrideAudit.objects.select_related("unit", "actor")[:limit]
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    day: dt.date
+    in_month: bool
+    status: str  # "working" | "non_working" | "extra_working" | "weekend"
+    label: str
+    minutes: int
+    override: CalendarOverride | None
+
+
+def calendar_month(*, year: int, month: int, unit=None, cal: WorkCalendar | None = None):
+    """Weeks (Monday first) of `month`, each day with its status for the month view."""
+    cal = cal or work_calendar_for(unit)
+    overrides = {
+        (o.day, o.unit_id): o
+        for o in calendar_overrides(unit=unit).filter(day__year=year, day__month=month)
+    }
+    weeks = []
+    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        row = []
+        for day in week:
+            override = overrides.get((day, getattr(unit, "pk", None))) or overrides.get((day, None))
+            minutes = cal.minutes_on(day)
+            regular = bool(cal.hours[day.weekday()])
+            if minutes and not regular:
+                status = "extra_working"
+            elif minutes:
+                status = "working"
+            elif regular or day in cal.non_working:
+                status = "non_working"
+            else:
+                status = "weekend"
+            label = cal.labels.get(day, "")
+            if override and override.note:
+                label = override.note
+            row.append(
+                MonthDay(
+                    day=day,
+                    in_month=day.month == month,
+                    status=status,
+                    label=label,
+                    minutes=minutes,
+                    override=override,
+                )
+            )
+        weeks.append(row)
+    return weeks
