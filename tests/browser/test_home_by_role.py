@@ -51,3 +51,17 @@ def test_home_on_a_phone_sized_screen(phone_page, login, demo):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360  # no sideways scrolling on a phone
+
+
+def test_switch_to_english_and_back(page, login, demo):
+    login(page, "giamsat")
+    with page.expect_navigation():
+        page.get_by_label("Ngôn ngữ / Language").select_option("en")
+    assert page.get_by_role("heading", level=1).inner_text() == "Hello, Huỳnh Văn Sơn"
+    assert (
+        page.get_by_test_id("roles").inner_text() == "Supervisor (People's Council, inspectorate)"
+    )
+    assert page.get_by_role("button", name="Sign out").is_visible()
+    with page.expect_navigation():
+        page.get_by_label("Ngôn ngữ / Language").select_option("vi")
+    assert page.get_by_role("heading", level=1).inner_text() == "Xin chào, Huỳnh Văn Sơn"

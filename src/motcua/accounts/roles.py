@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Role(StrEnum):
     ONE_STOP_OFFICER = "mot_cua"
@@ -20,15 +22,15 @@ class Role(StrEnum):
 
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.ONE_STOP_OFFICER: "Công chức tiếp nhận (Bộ phận Một cửa)",
-    Role.SPECIALIST: "Chuyên viên xử lý",
-    Role.DEPARTMENT_HEAD: "Lãnh đạo phòng",
-    Role.SIGNING_LEADER: "Lãnh đạo UBND ký kết quả",
-    Role.POSTAL_CLERK: "Nhân viên bưu chính công ích",
-    Role.DIGITAL_TEAM: "Thành viên Tổ công nghệ số cộng đồng",
-    Role.SUPERVISOR: "Giám sát (HĐND, thanh tra)",
-    Role.ADMINISTRATOR: "Quản trị hệ thống",
-    Role.CITIZEN: "Công dân, tổ chức",
+    Role.ONE_STOP_OFFICER: _("Công chức tiếp nhận (Bộ phận Một cửa)"),
+    Role.SPECIALIST: _("Chuyên viên xử lý"),
+    Role.DEPARTMENT_HEAD: _("Lãnh đạo phòng"),
+    Role.SIGNING_LEADER: _("Lãnh đạo UBND ký kết quả"),
+    Role.POSTAL_CLERK: _("Nhân viên bưu chính công ích"),
+    Role.DIGITAL_TEAM: _("Thành viên Tổ công nghệ số cộng đồng"),
+    Role.SUPERVISOR: _("Giám sát (HĐND, thanh tra)"),
+    Role.ADMINISTRATOR: _("Quản trị hệ thống"),
+    Role.CITIZEN: _("Công dân, tổ chức"),
 }
 
 # Roles whose members work inside a unit and see only that unit's data.
@@ -49,35 +51,35 @@ STAFF_ROLES = frozenset(
 # while the part is still being built).
 ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
     Role.ONE_STOP_OFFICER: [
-        ("Tiếp nhận hồ sơ", "Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính.", None),
-        ("Trả kết quả", "Trả kết quả cho công dân.", None),
-        ("Tra cứu thủ tục", "Xem danh mục thủ tục hành chính của đơn vị.", "catalogue:list"),
+        (_("Tiếp nhận hồ sơ"), _("Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính."), None),
+        (_("Trả kết quả"), _("Trả kết quả cho công dân."), None),
+        (_("Tra cứu thủ tục"), _("Xem danh mục thủ tục hành chính của đơn vị."), "catalogue:list"),
     ],
     Role.SPECIALIST: [
-        ("Hồ sơ cần xử lý", "Thẩm định hồ sơ được phân công.", None),
-        ("Tra cứu thủ tục", "Xem quy trình nội bộ của từng thủ tục.", "catalogue:list"),
+        (_("Hồ sơ cần xử lý"), _("Thẩm định hồ sơ được phân công."), None),
+        (_("Tra cứu thủ tục"), _("Xem quy trình nội bộ của từng thủ tục."), "catalogue:list"),
     ],
     Role.DEPARTMENT_HEAD: [
-        ("Hồ sơ cần phân công, duyệt", "Phân công chuyên viên và duyệt kết quả.", None),
+        (_("Hồ sơ cần phân công, duyệt"), _("Phân công chuyên viên và duyệt kết quả."), None),
     ],
-    Role.SIGNING_LEADER: [("Hồ sơ chờ ký", "Ký kết quả giải quyết thủ tục.", None)],
+    Role.SIGNING_LEADER: [(_("Hồ sơ chờ ký"), _("Ký kết quả giải quyết thủ tục."), None)],
     Role.POSTAL_CLERK: [
-        ("Nhận hồ sơ qua bưu chính", "Kiểm tra, niêm phong và chuyển hồ sơ.", None),
+        (_("Nhận hồ sơ qua bưu chính"), _("Kiểm tra, niêm phong và chuyển hồ sơ."), None),
     ],
     Role.DIGITAL_TEAM: [
-        ("Hỗ trợ nộp hồ sơ trực tuyến", "Nộp hồ sơ thay công dân (có sự đồng ý).", None),
-        ("Tra cứu thủ tục", "Tìm thủ tục và thành phần hồ sơ.", "catalogue:list"),
+        (_("Hỗ trợ nộp hồ sơ trực tuyến"), _("Nộp hồ sơ thay công dân (có sự đồng ý)."), None),
+        (_("Tra cứu thủ tục"), _("Tìm thủ tục và thành phần hồ sơ."), "catalogue:list"),
     ],
     Role.SUPERVISOR: [
-        ("Báo cáo đúng hạn", "Tỷ lệ giải quyết đúng hạn theo kỳ, đơn vị.", None),
-        ("Tra cứu thủ tục", "Danh mục thủ tục và mức độ trực tuyến.", "catalogue:list"),
+        (_("Báo cáo đúng hạn"), _("Tỷ lệ giải quyết đúng hạn theo kỳ, đơn vị."), None),
+        (_("Tra cứu thủ tục"), _("Danh mục thủ tục và mức độ trực tuyến."), "catalogue:list"),
     ],
     Role.ADMINISTRATOR: [
-        ("Quản trị", "Đơn vị, người dùng, vai trò và danh mục thủ tục.", "admin:index"),
-        ("Lịch làm việc", "Giờ làm việc và ngày nghỉ, ngày làm bù.", "clock:calendar"),
+        (_("Quản trị"), _("Đơn vị, người dùng, vai trò và danh mục thủ tục."), "admin:index"),
+        (_("Lịch làm việc"), _("Giờ làm việc và ngày nghỉ, ngày làm bù."), "clock:calendar"),
     ],
     Role.CITIZEN: [
-        ("Tìm thủ tục", "Tìm thủ tục và chuẩn bị hồ sơ.", "catalogue:list"),
-        ("Hồ sơ của tôi", "Theo dõi hồ sơ đã nộp.", None),
+        (_("Tìm thủ tục"), _("Tìm thủ tục và chuẩn bị hồ sơ."), "catalogue:list"),
+        (_("Hồ sơ của tôi"), _("Theo dõi hồ sơ đã nộp."), None),
     ],
 }

@@ -1,15 +1,16 @@
 """The navigation skeleton: every part of the system, marked when it is not built yet."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
 
 # (label, url name, roles that see it; empty = every signed-in user)
 NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
-    ("Trang chủ", "core:home", frozenset()),
-    ("Thủ tục hành chính", "catalogue:list", frozenset()),
+    (_("Trang chủ"), "core:home", frozenset()),
+    (_("Thủ tục hành chính"), "catalogue:list", frozenset()),
     (
-        "Hồ sơ",
+        _("Hồ sơ"),
         "dossiers:worklist",
         frozenset(
             {
@@ -22,9 +23,9 @@ NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
             }
         ),
     ),
-    ("Báo cáo, giám sát", "reports:index", frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})),
-    ("Lịch làm việc", "clock:calendar", frozenset({Role.ADMINISTRATOR})),
-    ("Quản trị", "admin:index", frozenset({Role.ADMINISTRATOR})),
+    (_("Báo cáo, giám sát"), "reports:index", frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})),
+    (_("Lịch làm việc"), "clock:calendar", frozenset({Role.ADMINISTRATOR})),
+    (_("Quản trị"), "admin:index", frozenset({Role.ADMINISTRATOR})),
 ]
 
 
@@ -40,7 +41,7 @@ def navigation(request):
         try:
             url = reverse(url_name)
         except NoReverseMatch:
-            url = None  # part not built yet: shown, marked "sắp có"
+            url = None  # part not built yet: shown, marked _("sắp có")
         items.append(
             {"label": label, "url": url, "active": url is not None and request.path == url}
         )
