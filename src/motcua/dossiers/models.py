@@ -1,1 +1,255 @@
-"""Models of this bounded context."""
+"""Dossiers (hồ sơ), their components, clock pauses, audit events and code sequences.
+
+Nothing writes these tables except `motcua.dossiers.services`: each write checks the workflow
+table (`domain/workflow.py`), bumps `Dossier.version` (optimistic locking) and records a
+`DossierEvent` in the same transaction.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from motcua.dossiers.domain.workflow import CHANNEL_LABELS, STATUS_LABELS, Channel, Status
+
+
+class Dossier(models.Model):
+    class ApplicantKind(models.TextChoices):
+        PERSON = "person", "Cá nhân"
+        ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
+
+    class ResultDelivery(models.TextChoices):
+        COUNTER = "counter", "Nhận tại Bộ phận Một cửa"
+        POST = "post", "Nhận qua dịch vụ bưu chính công ích"
+        ELECTRONIC = "electronic", "Nhận kết quả điện tử"
+
+    code = models.CharField("mã hồ sơ", max_length=64, unique=True)
+    lookup_key = models.CharField("mã tra cứu", max_length=16, db_index=True)
+    procedure_version = models.ForeignKey(
+        "catalogue.ProcedureVersion",
+        verbose_name="thủ tục (phiên bản khi tiếp nhận)",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+    )
+    unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name="đơn vị tiếp nhận",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+    )
+    # Where the dossier is being handled now: a department, or another agency (liên thông).
+    current_unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name="đơn vị đang xử lý",
+        on_delete=models.PROTECT,
+        related_name="dossiers_handling",
+    )
+
+    applicant_kind = models.CharField(
+        "loại chủ hồ sơ", max_length=16, choices=ApplicantKind.choices, default="person"
+    )
+    applicant_name = models.CharField("tên chủ hồ sơ", max_length=255)
+    applicant_id_number = models.CharField(
+        "số định danh / CCCD / mã số doanh nghiệp", max_length=32, blank=True, db_index=True
+    )
+    applicant_phone = models.CharField("số điện thoại", max_length=20, blank=True)
+    applicant_email = models.EmailField("thư điện tử", blank=True)
+    applicant_address = models.CharField("địa chỉ", max_length=500, blank=True)
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản nộp trực tuyến",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers_filed",
+    )
+
+    channel = models.PositiveSmallIntegerField(
+        "kênh thực hiện", choices=[(c.value, CHANNEL_LABELS[c]) for c in Channel]
+    )
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Tổ công nghệ số cộng đồng hỗ trợ nộp",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers_assisted",
+    )
+    postal_receipt_no = models.CharField("số biên nhận bưu chính", max_length=64, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tiếp nhận",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers_received",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đang xử lý",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers_assigned",
+    )
+
+    status = models.PositiveSmallIntegerField(
+        "trạng thái",
+        choices=[(s.value, STATUS_LABELS[s]) for s in Status],
+        default=Status.NEW,
+        db_index=True,
+    )
+    # Order of the procedure's internal step the dossier is at; 0 = at reception.
+    current_step = models.PositiveSmallIntegerField("bước hiện tại", default=0)
+    step_started_at = models.DateTimeField("bắt đầu bước hiện tại", null=True, blank=True)
+
+    # The legal time in working minutes, copied at reception: a later catalogue change never
+    # moves this dossier's deadline.
+    duration_minutes = models.PositiveIntegerField("thời hạn giải quyết (phút làm việc)")
+    received_at = models.DateTimeField("thời điểm tiếp nhận", null=True, blank=True)
+    clock_start = models.DateTimeField("bắt đầu tính thời hạn", null=True, blank=True)
+    due_at = models.DateTimeField("hạn giải quyết", null=True, blank=True, db_index=True)
+    # The appointment given to the citizen: due_at, or the new one of an apology letter.
+    appointment_at = models.DateTimeField("ngày hẹn trả kết quả", null=True, blank=True)
+    finished_at = models.DateTimeField("thời điểm có kết quả", null=True, blank=True)
+    returned_at = models.DateTimeField("thời điểm trả kết quả", null=True, blank=True)
+    result_delivery = models.CharField(
+        "hình thức nhận kết quả",
+        max_length=16,
+        choices=ResultDelivery.choices,
+        default=ResultDelivery.COUNTER,
+    )
+
+    supplement_count = models.PositiveSmallIntegerField("số lần yêu cầu bổ sung", default=0)
+    # More than one supplement request: counted late in the national indicators.
+    is_late_flag = models.BooleanField("tính là quá hạn", default=False)
+    apologised = models.BooleanField("đã xin lỗi, hẹn lại", default=False)
+
+    version = models.PositiveIntegerField("phiên bản", default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "hồ sơ"
+        verbose_name_plural = "hồ sơ"
+        ordering = ["-received_at", "-id"]
+        indexes = [
+            models.Index(fields=["current_unit", "status", "due_at"]),
+            models.Index(fields=["unit", "status", "due_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def status_enum(self) -> Status:
+        return Status(self.status)
+
+    @property
+    def channel_enum(self) -> Channel:
+        return Channel(self.channel)
+
+
+class DossierComponent(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="components")
+    name = models.CharField("thành phần", max_length=500)
+    form = models.CharField("loại bản (chính / sao y / photo)", max_length=64, blank=True)
+    copies = models.PositiveSmallIntegerField("số lượng", default=1)
+    required = models.BooleanField("bắt buộc", default=True)
+    file = models.FileField("tệp số hóa", upload_to="ho-so/%Y/%m/", blank=True)
+    supplement = models.BooleanField("nộp bổ sung", default=False)
+
+    class Meta:
+        verbose_name = "thành phần hồ sơ"
+        verbose_name_plural = "thành phần hồ sơ"
+        ordering = ["dossier", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DossierPause(models.Model):
+    """A stretch when the clock stops: supplement or financial obligation requested."""
+
+    class Kind(models.TextChoices):
+        SUPPLEMENT = "supplement", "Yêu cầu bổ sung"
+        PAYMENT = "payment", "Thực hiện nghĩa vụ tài chính"
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="pauses")
+    kind = models.CharField("loại", max_length=16, choices=Kind.choices)
+    started_at = models.DateTimeField("tạm dừng từ")
+    ended_at = models.DateTimeField("tiếp tục từ", null=True, blank=True)
+    reason = models.TextField("lý do")
+
+    class Meta:
+        verbose_name = "tạm dừng tính thời hạn"
+        verbose_name_plural = "tạm dừng tính thời hạn"
+        ordering = ["dossier", "started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.started_at:%d/%m/%Y %H:%M}"
+
+
+class DossierEvent(models.Model):
+    """One line of the audit trail and of the control sheet (phiếu kiểm soát, Mẫu 05)."""
+
+    class StepResult(models.TextChoices):
+        EARLY = "truoc_han", "Trước hạn"
+        ON_TIME = "dung_han", "Đúng hạn"
+        LATE = "qua_han", "Quá hạn"
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField("thao tác", max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField("thời điểm")
+    from_status = models.PositiveSmallIntegerField("từ trạng thái", null=True)
+    to_status = models.PositiveSmallIntegerField("sang trạng thái", null=True)
+    from_step = models.PositiveSmallIntegerField("từ bước", null=True)
+    to_step = models.PositiveSmallIntegerField("sang bước", null=True)
+    from_unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name="đơn vị giao", null=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    to_unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name="đơn vị nhận", null=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người nhận", null=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    reason = models.TextField("lý do", blank=True)
+    step_result = models.CharField(
+        "kết quả bước", max_length=16, choices=StepResult.choices, blank=True
+    )
+    data = models.JSONField("dữ liệu", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký xử lý hồ sơ"
+        verbose_name_plural = "nhật ký xử lý hồ sơ"
+        ordering = ["dossier", "at", "id"]
+        indexes = [models.Index(fields=["action", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.action} {self.at:%d/%m/%Y %H:%M}"
+
+
+class DossierCodeSequence(models.Model):
+    """The last sequence number used by an agency on a day (Circular 01/2018 art. 19)."""
+
+    agency_code = models.CharField(max_length=32)
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "số thứ tự mã hồ sơ"
+        verbose_name_plural = "số thứ tự mã hồ sơ"
+        constraints = [
+            models.UniqueConstraint(fields=["agency_code", "day"], name="dossier_code_seq_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_code} {self.day:%d/%m/%Y}: {self.last}"

@@ -1,0 +1,80 @@
+"""The dossier's view of the legal clock: due instants and step results, in aware datetimes.
+
+Everything goes through `motcua.clock.services` (office hours per unit, holidays, the
+administrator's overrides). This module only adapts the dossier's fields to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils import timezone
+
+from motcua.catalogue.domain import SAME_DAY
+from motcua.clock import services as clock
+from motcua.clock.domain.worktime import DEFAULT_CUTOFF
+
+TRUOC_HAN = "truoc_han"
+DUNG_HAN = "dung_han"
+QUA_HAN = "qua_han"
+
+Pause = tuple[dt.datetime, dt.datetime]
+
+
+def deadline(
+    *,
+    received_at: dt.datetime,
+    duration_minutes: int,
+    procedure_version=None,
+    unit=None,
+    pauses: Iterable[Pause] = (),
+):
+    """The clock's `Deadline` (start, due) of `duration_minutes` working minutes.
+
+    A same-day procedure ("trong ngày", returned the next working day when received after the
+    cutoff) follows the cutoff rule; once it has been paused it counts its legal working day
+    with the pauses instead, since the cutoff rule has no notion of a pause.
+    """
+    pauses = tuple(pauses)
+    if procedure_version is not None and procedure_version.time_unit == SAME_DAY and not pauses:
+        return clock.deadline_compute(
+            received_at=received_at,
+            same_day_cutoff=procedure_version.same_day_cutoff or DEFAULT_CUTOFF,
+            unit=unit,
+        )
+    return clock.deadline_compute(
+        received_at=received_at, duration_minutes=duration_minutes, unit=unit, pauses=pauses
+    )
+
+
+def due_compute(**kwargs) -> dt.datetime:
+    """The due instant (aware) of `deadline(**kwargs)`."""
+    return deadline(**kwargs).due
+
+
+def result_classify(finished: dt.datetime, due: dt.datetime) -> str:
+    """trước hạn: on a date before the due date; đúng hạn: on the due date, no later than the
+    due instant; quá hạn: after it (the clock's rule, in Vietnamese wall time)."""
+    finished = timezone.localtime(finished).replace(microsecond=0)
+    due = timezone.localtime(due).replace(microsecond=0)
+    if finished > due:
+        return QUA_HAN
+    if finished.date() < due.date():
+        return TRUOC_HAN
+    return DUNG_HAN
+
+
+def step_result(
+    *,
+    started: dt.datetime,
+    finished: dt.datetime,
+    allotted_minutes: int,
+    unit=None,
+    pauses: Iterable[Pause] = (),
+) -> str:
+    """A step's result: its finish against the due instant of its allotted working time."""
+    due = due_compute(
+        received_at=started, duration_minutes=allotted_minutes, unit=unit, pauses=pauses
+    )
+    return result_classify(finished, due)

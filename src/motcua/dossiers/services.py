@@ -1,0 +1,1060 @@
+"""Every write on a dossier: intake, hand-overs, pauses, apology, stop, withdrawal, result.
+
+Each service is keyword-only and runs in one transaction that
+1. asks the workflow table (`domain/workflow.py`) whether the actor's roles allow the action in
+   the dossier's state, and the actor's unit scope (`accounts.scoping`) whether they may touch it;
+2. writes the dossier with `UPDATE ... WHERE version = <the version the actor saw>`: if someone
+   else acted first nothing is written and `ConcurrentUpdate` explains it;
+3. records a `DossierEvent` (who, when, from, to, reason, the step's result).
+
+`at` (default: now) exists so tests and imports can replay a dossier's history at fixed times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from motcua.accounts.roles import Role
+from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.dossiers import deadlines
+from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
+from motcua.dossiers.domain.errors import (
+    ConcurrentUpdate,
+    DossierError,
+    DossierIncomplete,
+    OutOfScope,
+)
+from motcua.dossiers.domain.workflow import (
+    MOT_CUA,
+    Action,
+    Channel,
+    Decision,
+    Status,
+    transition_check,
+)
+from motcua.dossiers.models import (
+    Dossier,
+    DossierCodeSequence,
+    DossierComponent,
+    DossierEvent,
+    DossierPause,
+)
+from motcua.org.models import OrgUnit
+from motcua.org.selectors import unit_administrative
+
+APPLICANT_FIELDS = ("kind", "name", "id_number", "phone", "email", "address")
+
+# Actions on the work itself: only the unit holding the dossier now may take them. The other
+# actions (supplement received, payment, apology, withdrawal, result) also belong to the desk
+# of the receiving unit.
+HANDLING_ACTIONS = frozenset(
+    {
+        Action.ASSIGN,
+        Action.FORWARD,
+        Action.TRANSFER,
+        Action.TRANSFER_RETURN,
+        Action.SEND_BACK,
+        Action.REQUEST_SUPPLEMENT,
+        Action.REQUEST_PAYMENT,
+        Action.APPROVE,
+        Action.SIGN,
+        Action.MARK_RESULT_READY,
+        Action.STOP,
+    }
+)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _roles(user) -> set[str]:
+    return {r.value for r in user.roles}
+
+
+def _scope_check(*, actor, dossier: Dossier, action: Action) -> None:
+    if Role.CITIZEN in actor.roles and dossier.applicant_user_id == actor.pk:
+        return
+    if scope_is_global(actor):
+        return
+    units = (
+        [dossier.current_unit_id]
+        if action in HANDLING_ACTIONS
+        else [dossier.current_unit_id, dossier.unit_id]
+    )
+    if not scope_units(actor).filter(pk__in=units).exists():
+        raise OutOfScope(f"Hồ sơ {dossier.code} không thuộc phạm vi đơn vị của bạn.")
+
+
+def _unit_in_scope_check(*, actor, unit: OrgUnit) -> None:
+    if scope_is_global(actor):
+        return
+    if not scope_units(actor).filter(pk=unit.pk).exists():
+        raise OutOfScope(f"Đơn vị “{unit}” không thuộc phạm vi đơn vị của bạn.")
+
+
+def _check(
+    *, dossier: Dossier, action: Action, actor, reason: str = "", at: dt.datetime
+) -> Decision:
+    decision = transition_check(
+        state=dossier.status,
+        action=action,
+        roles=_roles(actor),
+        reason=reason,
+        now=at,
+        due_at=dossier.due_at,
+        supplement_count=dossier.supplement_count,
+    )
+    _scope_check(actor=actor, dossier=dossier, action=action)
+    return decision
+
+
+def _save(dossier: Dossier, expected_version: int, **changes: Any) -> None:
+    """Optimistic write: only if nobody changed the dossier since `expected_version`."""
+    updated = Dossier.objects.filter(pk=dossier.pk, version=expected_version).update(
+        version=F("version") + 1, **changes
+    )
+    if updated != 1:
+        raise ConcurrentUpdate(dossier.code)
+    for name, value in changes.items():
+        setattr(dossier, name, value)
+    dossier.version = expected_version + 1
+
+
+def _event(
+    dossier: Dossier,
+    action: Action,
+    actor,
+    at: dt.datetime,
+    *,
+    from_status: int | None,
+    from_step: int | None = None,
+    from_unit_id: int | None = None,
+    reason: str = "",
+    step_result: str = "",
+    to_user=None,
+    data: Mapping[str, Any] | None = None,
+) -> DossierEvent:
+    return DossierEvent.objects.create(
+        dossier=dossier,
+        action=action.value,
+        actor=actor,
+        at=at,
+        from_status=from_status,
+        to_status=dossier.status,
+        from_step=dossier.current_step if from_step is None else from_step,
+        to_step=dossier.current_step,
+        from_unit_id=dossier.current_unit_id if from_unit_id is None else from_unit_id,
+        to_unit_id=dossier.current_unit_id,
+        to_user=to_user,
+        reason=(reason or "").strip(),
+        step_result=step_result,
+        data=dict(data or {}),
+    )
+
+
+def _steps(dossier: Dossier) -> list:
+    return list(dossier.procedure_version.steps.order_by("order"))
+
+
+def _step_at(steps: list, order: int):
+    return next((s for s in steps if s.order == order), None)
+
+
+def _closed_pauses(dossier: Dossier) -> list[tuple[dt.datetime, dt.datetime]]:
+    return [
+        (p.started_at, p.ended_at)
+        for p in dossier.pauses.filter(ended_at__isnull=False).order_by("started_at")
+    ]
+
+
+def _step_result(dossier: Dossier, steps: list, at: dt.datetime) -> str:
+    """The result of the step the dossier is leaving, against its allotted time."""
+    step = _step_at(steps, dossier.current_step)
+    if step is None or dossier.step_started_at is None:
+        return ""
+    pauses = [(s, e) for s, e in _closed_pauses(dossier) if e > dossier.step_started_at]
+    return deadlines.step_result(
+        started=dossier.step_started_at,
+        finished=at,
+        allotted_minutes=step.allotted_minutes,
+        unit=dossier.unit,
+        pauses=pauses,
+    )
+
+
+def _step_role_check(*, dossier: Dossier, steps: list, actor, action: Action) -> None:
+    step = _step_at(steps, dossier.current_step)
+    if step is None or not step.role or step.role in _roles(actor):
+        return
+    raise DossierError(
+        f"Bước hiện tại “{step.name}” do {Role(step.role).label.lower()} thực hiện; "
+        f"bạn không thể “{action.label}” ở bước này."
+    )
+
+
+def _due(dossier: Dossier, pauses=None) -> dt.datetime:
+    return deadlines.due_compute(
+        received_at=dossier.received_at,
+        duration_minutes=dossier.duration_minutes,
+        procedure_version=dossier.procedure_version,
+        unit=dossier.unit,
+        pauses=_closed_pauses(dossier) if pauses is None else pauses,
+    )
+
+
+def _now(at: dt.datetime | None) -> dt.datetime:
+    at = at or timezone.now()
+    if timezone.is_naive(at):
+        raise ValueError("Thời điểm phải có múi giờ (aware datetime).")
+    return at
+
+
+def _expected(dossier: Dossier, expected_version: int | None) -> int:
+    return dossier.version if expected_version is None else expected_version
+
+
+# --- codes -------------------------------------------------------------------------------
+
+
+def agency_code_for(unit: OrgUnit) -> str:
+    """The agency identifier that prefixes the unit's dossier codes.
+
+    The nearest identifier (Circular 10/2016/TT-BTTTT) on the unit or above it; a unit tree
+    without any falls back to its administrative unit's code so intake still works, and the
+    administrator should fill the identifiers in (`OrgUnit.agency_code`).
+    """
+    node = unit
+    while node is not None:
+        if node.agency_code:
+            return node.agency_code
+        node = node.parent
+    return unit_administrative(unit=unit).code
+
+
+def dossier_code_allocate(*, agency_code: str, day: dt.date) -> str:
+    """The next code of `agency_code` on `day`. Call inside the dossier's transaction: the
+    sequence row stays locked until it commits, and a rollback gives the number back unused."""
+    with transaction.atomic():
+        DossierCodeSequence.objects.bulk_create(
+            [DossierCodeSequence(agency_code=agency_code, day=day, last=0)],
+            ignore_conflicts=True,
+        )
+        seq = DossierCodeSequence.objects.select_for_update().get(agency_code=agency_code, day=day)
+        code = dossier_code_format(agency_code=agency_code, day=day, sequence=seq.last + 1)
+        DossierCodeSequence.objects.filter(pk=seq.pk).update(last=F("last") + 1)
+        return code
+
+
+# --- intake --------------------------------------------------------------------------------
+
+
+def _components_check(procedure_version, components: Iterable[Mapping[str, Any]]) -> list[dict]:
+    """Every required component of the procedure must be among `components` (by name)."""
+    given = [dict(c) for c in components]
+    names = {str(c.get("name", "")).strip().casefold() for c in given}
+    catalogue = list(procedure_version.components.order_by("order", "pk"))
+    missing = [c.name for c in catalogue if c.required and c.name.strip().casefold() not in names]
+    if missing:
+        raise DossierIncomplete(missing)
+    by_name = {c.name.strip().casefold(): c for c in catalogue}
+    for c in given:
+        known = by_name.get(str(c.get("name", "")).strip().casefold())
+        c.setdefault("form", known.form if known else "")
+        c.setdefault("copies", known.copies if known else 1)
+        c.setdefault("required", bool(known and known.required))
+    return given
+
+
+def _procedure_check(*, procedure_version, unit: OrgUnit) -> None:
+    if procedure_version.status != "published":
+        raise DossierError(
+            f"Thủ tục “{procedure_version.name}” (phiên bản {procedure_version.version}) "
+            "không còn áp dụng nên không thể tiếp nhận hồ sơ."
+        )
+    units = list(procedure_version.units.all())
+    if not units:
+        return
+    home = unit_administrative(unit=unit)
+    for u in units:
+        # The unit itself or one above it; or a body inside the same administrative unit.
+        if unit.path.startswith(u.path) or u.path.startswith(home.path):
+            return
+    raise DossierError(
+        f"Thủ tục “{procedure_version.name}” không thuộc thẩm quyền giải quyết của "
+        f"“{unit}”: hồ sơ không được tiếp nhận."
+    )
+
+
+def _applicant_fields(applicant: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(applicant) - set(APPLICANT_FIELDS)
+    if unknown:
+        raise ValueError(f"Trường không hợp lệ của chủ hồ sơ: {sorted(unknown)}")
+    name = str(applicant.get("name", "")).strip()
+    if not name:
+        raise DossierError("Chưa nhập tên người nộp hồ sơ (cá nhân hoặc tổ chức).")
+    fields = {f"applicant_{k}": str(v or "").strip() for k, v in applicant.items()}
+    fields["applicant_name"] = name
+    fields.setdefault("applicant_kind", Dossier.ApplicantKind.PERSON)
+    return fields
+
+
+def _dossier_create(
+    *,
+    procedure_version,
+    unit: OrgUnit,
+    applicant: Mapping[str, Any],
+    channel: Channel,
+    components,
+    at: dt.datetime,
+    status: Status,
+    received_by=None,
+    assisted_by=None,
+    applicant_user=None,
+    postal_receipt_no: str = "",
+    result_delivery: str = Dossier.ResultDelivery.COUNTER,
+) -> Dossier:
+    channel = Channel(channel)
+    fields = _applicant_fields(applicant)
+    _procedure_check(procedure_version=procedure_version, unit=unit)
+    if channel is Channel.POSTAL and not postal_receipt_no.strip():
+        raise DossierError("Hồ sơ nộp qua bưu chính công ích phải có số biên nhận bưu chính.")
+    if assisted_by is not None and Role.DIGITAL_TEAM not in assisted_by.roles:
+        raise DossierError(f"{assisted_by} không phải thành viên Tổ công nghệ số cộng đồng.")
+    given = _components_check(procedure_version, components)
+
+    day = timezone.localtime(at).date()
+    dossier = Dossier(
+        code=dossier_code_allocate(agency_code=agency_code_for(unit), day=day),
+        lookup_key=lookup_key_generate(),
+        procedure_version=procedure_version,
+        unit=unit,
+        current_unit=unit,
+        channel=channel,
+        assisted_by=assisted_by,
+        applicant_user=applicant_user,
+        postal_receipt_no=postal_receipt_no.strip(),
+        received_by=received_by,
+        status=status,
+        duration_minutes=procedure_version.legal_minutes,
+        result_delivery=result_delivery,
+        **fields,
+    )
+    dossier.full_clean(exclude=["procedure_version", "unit", "current_unit", "code"])
+    dossier.save()
+    DossierComponent.objects.bulk_create(
+        [
+            DossierComponent(
+                dossier=dossier,
+                name=c["name"],
+                form=c.get("form") or "",
+                copies=c.get("copies") or 1,
+                required=c.get("required", False),
+                file=c.get("file") or "",
+            )
+            for c in given
+        ]
+    )
+    return dossier
+
+
+def _receive_fields(dossier: Dossier, at: dt.datetime) -> dict[str, Any]:
+    """Reception: the clock starts and the appointment is fixed."""
+    steps = _steps(dossier)
+    first = steps[0] if steps else None
+    # When the procedure's first step is the desk's own reception step, the dossier is in it.
+    on_desk_step = first is not None and first.role == MOT_CUA
+    deadline = deadlines.deadline(
+        received_at=at,
+        duration_minutes=dossier.duration_minutes,
+        procedure_version=dossier.procedure_version,
+        unit=dossier.unit,
+    )
+    return {
+        "status": Status.RECEIVED,
+        "received_at": at,
+        "clock_start": deadline.start,
+        "due_at": deadline.due,
+        "appointment_at": deadline.due,
+        "current_step": first.order if on_desk_step else 0,
+        "step_started_at": at,
+    }
+
+
+@transaction.atomic
+def dossier_receive(
+    *,
+    procedure_version,
+    unit: OrgUnit,
+    applicant: Mapping[str, Any],
+    channel: Channel | int,
+    components: Iterable[Mapping[str, Any]],
+    received_by,
+    received_at: dt.datetime | None = None,
+    assisted_by=None,
+    postal_receipt_no: str = "",
+    result_delivery: str = Dossier.ResultDelivery.COUNTER,
+    applicant_user=None,
+) -> Dossier:
+    """Receive a complete dossier at the desk (counter or postal): code, clock, receipt.
+
+    Incomplete → `DossierIncomplete` listing every missing required component; nothing saved.
+    """
+    at = _now(received_at)
+    transition_check(state=Status.NEW, action=Action.RECEIVE, roles=_roles(received_by))
+    _unit_in_scope_check(actor=received_by, unit=unit)
+    dossier = _dossier_create(
+        procedure_version=procedure_version,
+        unit=unit,
+        applicant=applicant,
+        channel=channel,
+        components=components,
+        at=at,
+        status=Status.NEW,
+        received_by=received_by,
+        assisted_by=assisted_by,
+        applicant_user=applicant_user,
+        postal_receipt_no=postal_receipt_no,
+        result_delivery=result_delivery,
+    )
+    _save(dossier, dossier.version, **_receive_fields(dossier, at))
+    _event(
+        dossier,
+        Action.RECEIVE,
+        received_by,
+        at,
+        from_status=Status.NEW,
+        from_step=0,
+        data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
+    )
+    return dossier
+
+
+@transaction.atomic
+def dossier_submit(
+    *,
+    procedure_version,
+    unit: OrgUnit,
+    applicant: Mapping[str, Any],
+    components: Iterable[Mapping[str, Any]],
+    submitted_by,
+    submitted_at: dt.datetime | None = None,
+    result_delivery: str = Dossier.ResultDelivery.ELECTRONIC,
+) -> Dossier:
+    """An online filing (status 1, Mới đăng ký), by the citizen or a digital team member
+    on their behalf; the desk then receives it (`dossier_accept`) or refuses it."""
+    at = _now(submitted_at)
+    roles = _roles(submitted_by)
+    if not roles & {Role.CITIZEN.value, Role.DIGITAL_TEAM.value}:
+        raise DossierError("Chỉ công dân hoặc Tổ công nghệ số cộng đồng nộp hồ sơ trực tuyến.")
+    assisted = Role.DIGITAL_TEAM.value in roles
+    dossier = _dossier_create(
+        procedure_version=procedure_version,
+        unit=unit,
+        applicant=applicant,
+        channel=Channel.ONLINE,
+        components=components,
+        at=at,
+        status=Status.NEW,
+        assisted_by=submitted_by if assisted else None,
+        applicant_user=None if assisted else submitted_by,
+        result_delivery=result_delivery,
+    )
+    _event(dossier, Action.RECEIVE, submitted_by, at, from_status=None, data={"submitted": True})
+    return dossier
+
+
+@transaction.atomic
+def dossier_accept(
+    *, dossier: Dossier, actor, at: dt.datetime | None = None, expected_version: int | None = None
+) -> Dossier:
+    """The desk receives an online filing: the clock starts now."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    _check(dossier=dossier, action=Action.RECEIVE, actor=actor, at=at)
+    _save(dossier, expected, received_by=actor, **_receive_fields(dossier, at))
+    _event(dossier, Action.RECEIVE, actor, at, from_status=Status.NEW, from_step=0)
+    return dossier
+
+
+@transaction.atomic
+def dossier_refuse(
+    *,
+    dossier: Dossier,
+    actor,
+    reason: str,
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Refuse an online filing (Mẫu 03): out of scope or ineligible, with the reasons."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.REFUSE, actor=actor, reason=reason, at=at)
+    _save(dossier, expected, status=d.to_state, finished_at=at)
+    _event(dossier, Action.REFUSE, actor, at, from_status=d.from_state, reason=reason)
+    return dossier
+
+
+# --- processing ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def dossier_assign(
+    *,
+    dossier: Dossier,
+    actor,
+    assignee=None,
+    to_unit: OrgUnit | None = None,
+    note: str = "",
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Hand a received dossier to the department's first step, or (re)assign a specialist."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.ASSIGN, actor=actor, at=at)
+    if to_unit is not None:
+        _unit_in_scope_check(actor=actor, unit=to_unit)
+    if assignee is not None and to_unit is None and assignee.unit_id is not None:
+        to_unit = assignee.unit
+    from_step, from_unit = dossier.current_step, dossier.current_unit_id
+    changes: dict[str, Any] = {"status": d.to_state, "assignee": assignee}
+    result = ""
+    if d.from_state is Status.RECEIVED:
+        steps = _steps(dossier)
+        nxt = next((s for s in steps if s.order > dossier.current_step), None)
+        result = _step_result(dossier, steps, at)
+        if nxt is not None:
+            changes.update(current_step=nxt.order, step_started_at=at)
+    if to_unit is not None:
+        changes["current_unit"] = to_unit
+    _save(dossier, expected, **changes)
+    _event(
+        dossier,
+        Action.ASSIGN,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_step=from_step,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=result,
+        to_user=assignee,
+    )
+    return dossier
+
+
+def _advance(
+    *,
+    dossier: Dossier,
+    actor,
+    action: Action,
+    assignee=None,
+    to_unit: OrgUnit | None = None,
+    note: str = "",
+    at: dt.datetime | None,
+    expected_version: int | None,
+) -> Dossier:
+    """Finish the current step and move to the next (forward, approve, sign)."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=action, actor=actor, at=at)
+    steps = _steps(dossier)
+    _step_role_check(dossier=dossier, steps=steps, actor=actor, action=action)
+    nxt = next((s for s in steps if s.order > dossier.current_step), None)
+    if nxt is None and action is Action.FORWARD:
+        raise DossierError(
+            "Hồ sơ đang ở bước cuối của quy trình: hãy chuyển kết quả về Bộ phận Một cửa."
+        )
+    if to_unit is not None:
+        _unit_in_scope_check(actor=actor, unit=to_unit)
+    from_step, from_unit = dossier.current_step, dossier.current_unit_id
+    result = _step_result(dossier, steps, at)
+    changes: dict[str, Any] = {"assignee": assignee}
+    if nxt is not None:
+        changes.update(current_step=nxt.order, step_started_at=at)
+    if to_unit is not None:
+        changes["current_unit"] = to_unit
+    _save(dossier, expected, **changes)
+    _event(
+        dossier,
+        action,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_step=from_step,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=result,
+        to_user=assignee,
+    )
+    return dossier
+
+
+def dossier_forward(
+    *, dossier, actor, assignee=None, to_unit=None, note="", at=None, expected_version=None
+) -> Dossier:
+    """Finish the current step and hand over to the next one (control sheet line)."""
+    with transaction.atomic():
+        return _advance(
+            dossier=dossier,
+            actor=actor,
+            action=Action.FORWARD,
+            assignee=assignee,
+            to_unit=to_unit,
+            note=note,
+            at=at,
+            expected_version=expected_version,
+        )
+
+
+def dossier_approve(
+    *, dossier, actor, assignee=None, note="", at=None, expected_version=None
+) -> Dossier:
+    with transaction.atomic():
+        return _advance(
+            dossier=dossier,
+            actor=actor,
+            action=Action.APPROVE,
+            assignee=assignee,
+            note=note,
+            at=at,
+            expected_version=expected_version,
+        )
+
+
+def dossier_sign(*, dossier, actor, assignee=None, note="", at=None, expected_version=None):
+    with transaction.atomic():
+        return _advance(
+            dossier=dossier,
+            actor=actor,
+            action=Action.SIGN,
+            assignee=assignee,
+            note=note,
+            at=at,
+            expected_version=expected_version,
+        )
+
+
+@transaction.atomic
+def dossier_send_back(
+    *,
+    dossier: Dossier,
+    actor,
+    reason: str,
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Return the dossier to the previous step, with the reason."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.SEND_BACK, actor=actor, reason=reason, at=at)
+    steps = _steps(dossier)
+    prev = next((s for s in reversed(steps) if s.order < dossier.current_step), None)
+    if prev is None or prev.role == MOT_CUA:
+        raise DossierError("Hồ sơ đang ở bước xử lý đầu tiên, không có bước trước để trả lại.")
+    # The step that handled it before: the unit and person of the last hand-over into this step.
+    last_in = (
+        dossier.events.filter(to_step=dossier.current_step, from_step=prev.order)
+        .order_by("-at", "-id")
+        .first()
+    )
+    from_step, from_unit = dossier.current_step, dossier.current_unit_id
+    result = _step_result(dossier, steps, at)
+    changes: dict[str, Any] = {"current_step": prev.order, "step_started_at": at}
+    to_user = None
+    if last_in is not None:
+        changes["current_unit_id"] = last_in.from_unit_id or dossier.current_unit_id
+        to_user = last_in.actor
+        changes["assignee"] = to_user
+    _save(dossier, expected, **changes)
+    _event(
+        dossier,
+        Action.SEND_BACK,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_step=from_step,
+        from_unit_id=from_unit,
+        reason=reason,
+        step_result=result,
+        to_user=to_user,
+    )
+    return dossier
+
+
+def _transfer_stack(dossier: Dossier) -> list[int]:
+    """Units the dossier was transferred from and has not yet returned to (innermost last)."""
+    stack: list[int] = []
+    events = dossier.events.filter(action__in=[Action.TRANSFER, Action.TRANSFER_RETURN])
+    for action, from_unit in events.order_by("at", "id").values_list("action", "from_unit_id"):
+        if action == Action.TRANSFER:
+            stack.append(from_unit)
+        elif stack:
+            stack.pop()
+    return stack
+
+
+@transaction.atomic
+def dossier_transfer(
+    *,
+    dossier: Dossier,
+    actor,
+    to_unit: OrgUnit,
+    note: str = "",
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Liên thông: send the dossier to another department or agency for its part."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.TRANSFER, actor=actor, at=at)
+    if to_unit.pk == dossier.current_unit_id:
+        raise DossierError("Hồ sơ đang ở chính đơn vị này, hãy chọn đơn vị khác để chuyển.")
+    if not to_unit.is_valid_on(timezone.localdate(at)):
+        raise DossierError(f"Đơn vị “{to_unit}” không còn hoạt động vào ngày chuyển.")
+    from_unit = dossier.current_unit_id
+    result = _step_result(dossier, _steps(dossier), at)
+    _save(dossier, expected, current_unit=to_unit, assignee=None, step_started_at=at)
+    _event(
+        dossier,
+        Action.TRANSFER,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=result,
+    )
+    return dossier
+
+
+@transaction.atomic
+def dossier_transfer_return(
+    *,
+    dossier: Dossier,
+    actor,
+    note: str = "",
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """The agency that received a liên thông transfer hands the dossier back."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.TRANSFER_RETURN, actor=actor, at=at)
+    stack = _transfer_stack(dossier)
+    if not stack:
+        raise DossierError("Hồ sơ không được chuyển liên thông đến đơn vị này nên không thể trả.")
+    from_unit = dossier.current_unit_id
+    last = dossier.events.filter(action=Action.TRANSFER).order_by("-at", "-id").first()
+    result = ""
+    if last is not None:
+        # The transferred part's time is the step's allotted time, counted from the transfer.
+        result = _step_result(dossier, _steps(dossier), at)
+    _save(dossier, expected, current_unit_id=stack[-1], assignee=None, step_started_at=at)
+    _event(
+        dossier,
+        Action.TRANSFER_RETURN,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=result,
+    )
+    return dossier
+
+
+# --- pauses --------------------------------------------------------------------------------
+
+
+def _pause_open(
+    *,
+    dossier: Dossier,
+    actor,
+    action: Action,
+    kind: str,
+    reason: str,
+    at: dt.datetime | None,
+    expected_version: int | None,
+    data: Mapping[str, Any] | None = None,
+) -> Dossier:
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=action, actor=actor, reason=reason, at=at)
+    changes: dict[str, Any] = {"status": d.to_state}
+    extra = dict(data or {})
+    if action is Action.REQUEST_SUPPLEMENT:
+        changes["supplement_count"] = dossier.supplement_count + 1
+        changes["is_late_flag"] = dossier.is_late_flag or d.marks_late
+        extra["supplement_no"] = changes["supplement_count"]
+        extra["marks_late"] = d.marks_late
+    _save(dossier, expected, **changes)
+    DossierPause.objects.create(dossier=dossier, kind=kind, started_at=at, reason=reason or "")
+    _event(dossier, action, actor, at, from_status=d.from_state, reason=reason, data=extra)
+    return dossier
+
+
+def _pause_close(
+    *,
+    dossier: Dossier,
+    actor,
+    action: Action,
+    note: str,
+    at: dt.datetime | None,
+    expected_version: int | None,
+    components: Iterable[Mapping[str, Any]] = (),
+) -> Dossier:
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=action, actor=actor, at=at)
+    pause = dossier.pauses.filter(ended_at__isnull=True).order_by("-started_at").first()
+    if pause is not None:
+        pause.ended_at = max(at, pause.started_at)
+        pause.save(update_fields=["ended_at"])
+    due_before = dossier.due_at
+    due = _due(dossier)
+    changes: dict[str, Any] = {"status": d.to_state, "due_at": due}
+    if not dossier.apologised:
+        changes["appointment_at"] = due
+    _save(dossier, expected, **changes)
+    DossierComponent.objects.bulk_create(
+        [
+            DossierComponent(
+                dossier=dossier,
+                name=c["name"],
+                form=c.get("form") or "",
+                copies=c.get("copies") or 1,
+                required=False,
+                file=c.get("file") or "",
+                supplement=True,
+            )
+            for c in components
+        ]
+    )
+    _event(
+        dossier,
+        action,
+        actor,
+        at,
+        from_status=d.from_state,
+        reason=note,
+        data={
+            "due_at_before": due_before.isoformat() if due_before else None,
+            "due_at": due.isoformat(),
+        },
+    )
+    return dossier
+
+
+def dossier_request_supplement(
+    *, dossier, actor, reason: str, at=None, expected_version=None
+) -> Dossier:
+    """Ask for a supplement (Mẫu 02): the clock stops until it arrives. A second request is
+    allowed but makes the dossier count as late."""
+    with transaction.atomic():
+        return _pause_open(
+            dossier=dossier,
+            actor=actor,
+            action=Action.REQUEST_SUPPLEMENT,
+            kind=DossierPause.Kind.SUPPLEMENT,
+            reason=reason,
+            at=at,
+            expected_version=expected_version,
+        )
+
+
+def dossier_receive_supplement(
+    *, dossier, actor, components=(), note: str = "", at=None, expected_version=None
+) -> Dossier:
+    """The complete supplement arrived: the clock resumes and the due instant moves by the
+    working time spent waiting."""
+    with transaction.atomic():
+        return _pause_close(
+            dossier=dossier,
+            actor=actor,
+            action=Action.RECEIVE_SUPPLEMENT,
+            note=note,
+            at=at,
+            expected_version=expected_version,
+            components=components,
+        )
+
+
+def dossier_request_payment(
+    *, dossier, actor, amount: int | None = None, note: str = "", at=None, expected_version=None
+) -> Dossier:
+    with transaction.atomic():
+        return _pause_open(
+            dossier=dossier,
+            actor=actor,
+            action=Action.REQUEST_PAYMENT,
+            kind=DossierPause.Kind.PAYMENT,
+            reason=note,
+            at=at,
+            expected_version=expected_version,
+            data={"amount": amount} if amount is not None else None,
+        )
+
+
+def dossier_payment_received(*, dossier, actor, note: str = "", at=None, expected_version=None):
+    with transaction.atomic():
+        return _pause_close(
+            dossier=dossier,
+            actor=actor,
+            action=Action.PAYMENT_RECEIVED,
+            note=note,
+            at=at,
+            expected_version=expected_version,
+        )
+
+
+# --- late, stop, withdraw, result ----------------------------------------------------------
+
+
+@transaction.atomic
+def dossier_apologise(
+    *,
+    dossier: Dossier,
+    actor,
+    reason: str,
+    new_appointment: dt.datetime,
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Apology with a new appointment (Mẫu 04), before the due instant. The legal due instant
+    does not move: the dossier still counts as late if finished after it."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.APOLOGISE, actor=actor, reason=reason, at=at)
+    if new_appointment <= dossier.due_at:
+        raise DossierError("Ngày hẹn mới phải sau hạn giải quyết hiện tại của hồ sơ.")
+    before = dossier.appointment_at
+    _save(dossier, expected, appointment_at=new_appointment, apologised=True)
+    _event(
+        dossier,
+        Action.APOLOGISE,
+        actor,
+        at,
+        from_status=d.from_state,
+        reason=reason,
+        data={
+            "appointment_before": before.isoformat() if before else None,
+            "new_appointment": new_appointment.isoformat(),
+        },
+    )
+    return dossier
+
+
+def _close_open_pause(dossier: Dossier, at: dt.datetime) -> None:
+    dossier.pauses.filter(ended_at__isnull=True).update(ended_at=at)
+
+
+@transaction.atomic
+def dossier_stop(
+    *,
+    dossier: Dossier,
+    actor,
+    reason: str,
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """Dừng xử lý: the agency stops handling the dossier, with the reason."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.STOP, actor=actor, reason=reason, at=at)
+    _close_open_pause(dossier, at)
+    _save(dossier, expected, status=d.to_state, finished_at=at)
+    _event(dossier, Action.STOP, actor, at, from_status=d.from_state, reason=reason)
+    return dossier
+
+
+@transaction.atomic
+def dossier_withdraw(
+    *,
+    dossier: Dossier,
+    actor,
+    reason: str,
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """The citizen withdraws the dossier (online, or in writing at the counter)."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.WITHDRAW, actor=actor, reason=reason, at=at)
+    _close_open_pause(dossier, at)
+    _save(dossier, expected, status=d.to_state, finished_at=at)
+    _event(dossier, Action.WITHDRAW, actor, at, from_status=d.from_state, reason=reason)
+    return dossier
+
+
+@transaction.atomic
+def dossier_mark_result_ready(
+    *,
+    dossier: Dossier,
+    actor,
+    note: str = "",
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """The result exists (status 9): back to the receiving unit's desk to be returned."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.MARK_RESULT_READY, actor=actor, at=at)
+    steps = _steps(dossier)
+    if any(s.order > dossier.current_step and s.role != MOT_CUA for s in steps):
+        raise DossierError("Hồ sơ chưa qua hết các bước xử lý của quy trình nội bộ.")
+    if _transfer_stack(dossier):
+        raise DossierError("Hồ sơ đang được xử lý liên thông ở đơn vị khác.")
+    from_step, from_unit = dossier.current_step, dossier.current_unit_id
+    step = _step_result(dossier, steps, at)
+    nxt = next((s for s in steps if s.order > dossier.current_step), None)
+    changes: dict[str, Any] = {
+        "status": d.to_state,
+        "finished_at": at,
+        "current_unit": dossier.unit,
+        "assignee": None,
+    }
+    if nxt is not None:
+        changes.update(current_step=nxt.order, step_started_at=at)
+    _save(dossier, expected, **changes)
+    _event(
+        dossier,
+        Action.MARK_RESULT_READY,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_step=from_step,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=step,
+        data={"result": deadlines.result_classify(at, dossier.due_at)},
+    )
+    return dossier
+
+
+@transaction.atomic
+def dossier_return_result(
+    *,
+    dossier: Dossier,
+    actor,
+    result_delivery: str | None = None,
+    note: str = "",
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Dossier:
+    """The result is handed to the citizen: at the counter, by post or electronically."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=Action.RETURN_RESULT, actor=actor, at=at)
+    changes: dict[str, Any] = {"status": d.to_state, "returned_at": at}
+    if result_delivery:
+        changes["result_delivery"] = Dossier.ResultDelivery(result_delivery)
+    _save(dossier, expected, **changes)
+    _event(dossier, Action.RETURN_RESULT, actor, at, from_status=d.from_state, reason=note)
+    return dossier
