@@ -25,12 +25,13 @@ def legal_minutes(time_unit: str, time_value: Decimal | int | float | None) -> i
 
 
 def minutes_text(minutes: int) -> str:
-    """480 → '480 phút (1 ngày làm việc)'; 90 → '90 phút (1,5 giờ làm việc)'."""
-    if minutes % MINUTES_PER_WORKING_DAY == 0:
-        return f"{minutes} phút ({minutes // MINUTES_PER_WORKING_DAY} ngày làm việc)"
-    hours = Decimal(minutes) / 60
-    hours_text = f"{hours:f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{minutes} phút ({hours_text} giờ làm việc)"
+    """480 → '480 phút (1 ngày làm việc)'; 1560 → '… (3,25 ngày …)'; 90 → '… (1,5 giờ …)'."""
+    if minutes >= MINUTES_PER_WORKING_DAY:
+        amount, unit = Decimal(minutes) / MINUTES_PER_WORKING_DAY, "ngày"
+    else:
+        amount, unit = Decimal(minutes) / 60, "giờ"
+    text = f"{amount.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{minutes} phút ({text} {unit} làm việc)"
 
 
 def steps_time_error(legal: int, step_minutes: list[int]) -> str | None:

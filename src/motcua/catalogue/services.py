@@ -536,6 +536,9 @@ def catalogue_import(*, data: Any, user=None) -> ImportResult:
     nothing.
     """
     errors: list[ImportRowError] = []
+    if isinstance(data, dict):
+        # Problems the file reader found (an XLSX child row without its procedure).
+        errors.extend(ImportRowError(label, msg) for label, msg in data.get("_errors", []))
     if not isinstance(data, dict) or not isinstance(data.get("procedures"), list):
         raise CatalogueImportError(
             [ImportRowError("0", "Tệp phải là một đối tượng có danh sách “procedures”.")]
