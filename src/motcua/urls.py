@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 admin.site.site_header = "Quản trị hệ thống Một cửa điện tử"
 admin.site.site_title = "Quản trị motcua"
@@ -12,5 +13,7 @@ urlpatterns = [
     path("thu-tuc/", include("motcua.catalogue.urls")),
     path("lich-lam-viec/", include("motcua.clock.urls")),
     path("ho-so/", include("motcua.dossiers.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("motcua.core.urls")),
 ]
