@@ -78,7 +78,8 @@ def test_incomplete_dossier_lists_every_missing_component_and_saves_nothing(rece
 
 
 def test_component_names_match_whatever_the_case(receive):
-    dossier = receive(components=[{"name": "tờ khai"}, {"name": " GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT"}])
+    names = ["tờ khai", " GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT"]
+    dossier = receive(components=[{"name": n} for n in names])
     assert dossier.status == Status.RECEIVED
 
 
