@@ -1,0 +1,210 @@
+"""Writes to the outbox: enqueue inside the caller's transaction, deliver, sweep what is due.
+
+Flow: `notification_enqueue` renders the messages and inserts the rows in the caller's
+transaction, then asks for delivery once that transaction commits (a rolled-back change sends
+nothing). `notification_deliver` claims a row with one conditional UPDATE (so two workers never
+send it twice), sends it through the configured gateway, and marks it sent or schedules a retry
+with exponential backoff until `max_attempts`. `notifications_send_due` re-picks every row whose
+time has come: those whose queued task was lost (queue down, worker crashed), retries when the
+task backend cannot defer, and rows whose sender died mid-send.
+
+Delivery is at least once: a worker that dies after the gateway accepted a message but before
+the row is marked sent leaves it to be sent again when its lease ends.
+"""
+
+import logging
+import re
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import timezone, translation
+
+from motcua.notifications import domain
+from motcua.notifications.events import EVENTS
+from motcua.notifications.gateways import email_gateway, sms_gateway
+from motcua.notifications.models import Notification
+
+logger = logging.getLogger(__name__)
+
+Status = Notification.Status
+Channel = Notification.Channel
+
+
+def _render(template_name: str, context: dict) -> str:
+    # Plain text: no HTML escaping ("Nguyễn Văn A & con" must read as written).
+    template = get_template(template_name).template
+    with translation.override("vi"):
+        text = template.render(Context(context, autoescape=False))
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def notification_enqueue(
+    *,
+    event: str,
+    recipient_email: str = "",
+    recipient_phone: str = "",
+    context: dict,
+    ref_type: str,
+    ref_id: str,
+) -> list[Notification]:
+    """Write one outbox row per channel the applicant has, to be sent after the commit.
+
+    Call it inside the transaction that makes the change. Nothing is written when the applicant
+    has neither an e-mail address nor a phone number.
+    """
+    spec = EVENTS.get(event)
+    if spec is None:
+        raise ValueError(f"Sự kiện thông báo không xác định: {event!r}")
+    missing = sorted(spec.required - {k for k, v in context.items() if v not in (None, "")})
+    if missing:
+        raise ValueError(f"Thiếu dữ liệu cho thông báo {event}: {', '.join(missing)}")
+
+    recipient_email = recipient_email.strip()
+    recipient_phone = re.sub(r"[\s.\-]", "", recipient_phone)
+    messages = []
+    if recipient_email:
+        messages.append(
+            (
+                Channel.EMAIL,
+                recipient_email,
+                _render(f"{spec.template_dir}/subject.txt", context),
+                _render(f"{spec.template_dir}/email.txt", context),
+            )
+        )
+    if recipient_phone:
+        messages.append(
+            (Channel.SMS, recipient_phone, "", _render(f"{spec.template_dir}/sms.txt", context))
+        )
+
+    now = timezone.now()
+    created = []
+    with transaction.atomic():
+        for channel, recipient, subject, body in messages:
+            notification = Notification.objects.create(
+                channel=channel,
+                recipient=recipient,
+                event=event,
+                subject=subject[:255],
+                body=body,
+                ref_type=ref_type,
+                ref_id=str(ref_id),
+                next_attempt_at=now,
+            )
+            created.append(notification)
+            transaction.on_commit(
+                lambda pk=notification.pk: _schedule(notification_id=pk), robust=True
+            )
+    return created
+
+
+def _schedule(*, notification_id: int, run_after: datetime | None = None) -> None:
+    """Queue delivery; a queue that is down only delays it until the next sweep."""
+    from django_tasks import default_task_backend
+
+    from motcua.notifications.tasks import deliver
+
+    try:
+        if run_after is not None:
+            if not default_task_backend.supports_defer:
+                return  # the periodic sweep picks the row up when it is due
+            deliver.using(run_after=run_after).enqueue(notification_id)
+        else:
+            deliver.enqueue(notification_id)
+    except Exception:
+        logger.exception(
+            "Không đưa được thông báo %s vào hàng đợi; lần quét định kỳ sẽ gửi.",
+            notification_id,
+        )
+
+
+def _claim(*, notification_id: int, now: datetime) -> bool:
+    # One UPDATE decides who sends: the row must still be due, pending (or sending with an
+    # expired lease) and below its attempt limit. A second worker's UPDATE matches no row.
+    claimable = Q(status=Status.PENDING) | Q(status=Status.SENDING)
+    return bool(
+        Notification.objects.filter(
+            claimable,
+            pk=notification_id,
+            next_attempt_at__lte=now,
+            attempts__lt=F("max_attempts"),
+        ).update(
+            status=Status.SENDING,
+            attempts=F("attempts") + 1,
+            next_attempt_at=now + domain.SEND_LEASE,
+        )
+    )
+
+
+def _send(notification: Notification) -> None:
+    if notification.channel == Channel.EMAIL:
+        email_gateway().send_email(
+            to=notification.recipient, subject=notification.subject, body=notification.body
+        )
+    elif notification.channel == Channel.SMS:
+        sms_gateway().send_sms(to=notification.recipient, body=notification.body)
+    else:
+        raise ValueError(f"Kênh không hỗ trợ: {notification.channel}")
+
+
+def _mine(notification: Notification):
+    # This worker's claim only: a row re-claimed after an expired lease has a higher count.
+    return Notification.objects.filter(
+        pk=notification.pk, status=Status.SENDING, attempts=notification.attempts
+    )
+
+
+def notification_deliver(*, notification_id: int, now: datetime | None = None) -> bool:
+    """Send one notification if it is due and nobody else is sending it. True when sent."""
+    now = now or timezone.now()
+    if not _claim(notification_id=notification_id, now=now):
+        return False
+    notification = Notification.objects.get(pk=notification_id)
+    # The gateway is called outside any transaction: no lock is held during network I/O.
+    try:
+        _send(notification)
+    except Exception as exc:
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        decision = domain.after_failure(
+            attempts=notification.attempts, max_attempts=notification.max_attempts, now=now
+        )
+        _mine(notification).update(
+            status=Status.FAILED if decision.give_up else Status.PENDING,
+            next_attempt_at=decision.next_attempt_at,
+            last_error=error,
+        )
+        logger.warning(
+            "Gửi thông báo %s lần %s không thành công: %s",
+            notification_id,
+            notification.attempts,
+            error,
+        )
+        if not decision.give_up:
+            _schedule(notification_id=notification_id, run_after=decision.next_attempt_at)
+        return False
+    _mine(notification).update(status=Status.SENT, sent_at=timezone.now(), next_attempt_at=None)
+    return True
+
+
+def notifications_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
+    """Deliver every row whose time has come; returns how many were sent."""
+    now = now or timezone.now()
+    # A row whose sender died on its last allowed try cannot be claimed again: close it.
+    Notification.objects.filter(
+        status=Status.SENDING, next_attempt_at__lte=now, attempts__gte=F("max_attempts")
+    ).update(
+        status=Status.FAILED,
+        next_attempt_at=None,
+        last_error="Tiến trình gửi bị gián đoạn ở lần gửi cuối cùng.",
+    )
+    due = (
+        Notification.objects.filter(
+            status__in=[Status.PENDING, Status.SENDING], next_attempt_at__lte=now
+        )
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(notification_deliver(notification_id=pk, now=now) for pk in list(due))

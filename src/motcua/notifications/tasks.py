@@ -1,0 +1,15 @@
+"""Background tasks (Django's tasks API through the django-tasks backport)."""
+
+from django_tasks import task
+
+from motcua.notifications.services import notification_deliver, notifications_send_due
+
+
+@task()
+def deliver(notification_id: int) -> bool:
+    return notification_deliver(notification_id=notification_id)
+
+
+@task()
+def send_due() -> int:
+    return notifications_send_due()
