@@ -1,0 +1,55 @@
+"""The result returned to the citizen: at the counter, by post or electronically."""
+
+import pytest
+
+from motcua.dossiers import services
+from motcua.dossiers.domain.errors import OutOfScope, TransitionNotAllowed
+from motcua.dossiers.domain.workflow import Status
+
+from .conftest import last_event, vn
+
+
+@pytest.fixture
+def resolved(processing, people):
+    for fn, who in [
+        (services.dossier_forward, "specialist"),
+        (services.dossier_approve, "head"),
+        (services.dossier_sign, "leader"),
+        (services.dossier_mark_result_ready, "leader"),
+    ]:
+        fn(dossier=processing, actor=people[who], at=vn(4, 10))
+    return processing
+
+
+def test_return_result_at_the_counter(resolved, people):
+    services.dossier_return_result(dossier=resolved, actor=people["desk"], at=vn(5, 8))
+    resolved.refresh_from_db()
+    assert resolved.status == Status.RETURNED
+    assert resolved.returned_at == vn(5, 8)
+    assert resolved.finished_at == vn(4, 10)
+    event = last_event(resolved)
+    assert (event.action, event.actor) == ("return_result", people["desk"])
+    assert (event.from_status, event.to_status) == (Status.RESOLVED, Status.RETURNED)
+
+
+def test_return_result_by_post(resolved, people):
+    services.dossier_return_result(
+        dossier=resolved, actor=people["postal"], result_delivery="post", at=vn(5, 8)
+    )
+    assert resolved.result_delivery == "post"
+
+
+def test_not_before_the_result_exists(processing, people):
+    with pytest.raises(TransitionNotAllowed, match="Đang xử lý"):
+        services.dossier_return_result(dossier=processing, actor=people["desk"])
+
+
+def test_another_ward_cannot_return_it(resolved, people):
+    with pytest.raises(OutOfScope):
+        services.dossier_return_result(dossier=resolved, actor=people["other_desk"])
+
+
+def test_returned_twice_is_refused(resolved, people):
+    services.dossier_return_result(dossier=resolved, actor=people["desk"], at=vn(5, 8))
+    with pytest.raises(TransitionNotAllowed):
+        services.dossier_return_result(dossier=resolved, actor=people["desk"], at=vn(5, 9))
