@@ -1,0 +1,1 @@
+"""Reports and supervision: on-time rates, Decision 766 indicators, returned dossiers."""
