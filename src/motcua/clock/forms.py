@@ -14,6 +14,10 @@ class OverrideForm(forms.Form):
     kind = forms.ChoiceField(label="Loại điều chỉnh", choices=CalendarOverride.Kind.choices)
     note = forms.CharField(label="Ghi chú, căn cứ", max_length=255, required=False)
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
 
 class OfficeHoursForm(forms.Form):
     """Morning and afternoon interval for each weekday; an empty pair means closed."""
