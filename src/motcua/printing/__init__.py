@@ -23,6 +23,7 @@ from .data import (
     StopData,
     SupplementData,
 )
+from .log import dossier_log_xlsx
 from .render import PrintingError, form_title, render_form, rule_set_for, rule_sets
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "RefusalData",
     "StopData",
     "SupplementData",
+    "dossier_log_xlsx",
     "form_title",
     "render_form",
     "rule_set_for",
