@@ -1,5 +1,11 @@
-"""URLs of this bounded context (filled in by its views)."""
+"""Dossier pages, mounted at /ho-so/."""
+
+from django.urls import path
+
+from motcua.dossiers import views
 
 app_name = "dossiers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.worklist, name="worklist"),
+]
