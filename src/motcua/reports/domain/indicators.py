@@ -297,6 +297,12 @@ def ontime_inputs(counts: OnTimeCounts) -> dict[str, object]:
     }
 
 
+def counts_as_online_for_3_3(*, online: bool, paper_result: bool, electronic_result: bool) -> bool:
+    """Indicator 3.3 counts an online dossier whose result is a paper document only once an
+    electronic result was issued for it (domain.md §5)."""
+    return online and (not paper_result or electronic_result)
+
+
 @dataclass(frozen=True)
 class IndicatorResult:
     indicator: Indicator
