@@ -88,3 +88,11 @@ def test_other_ward_cannot_touch_the_dossier(processing, people):
 def test_supervisor_reads_but_never_acts(processing, people):
     with pytest.raises(TransitionNotAllowed):
         services.dossier_forward(dossier=processing, actor=people["supervisor"], at=vn(3, 10))
+
+
+def test_assignee_must_be_in_scope(receive, people):
+    dossier = receive()
+    with pytest.raises(OutOfScope):
+        services.dossier_assign(
+            dossier=dossier, actor=people["desk"], assignee=people["city_specialist"], at=vn(3, 9)
+        )

@@ -141,3 +141,34 @@ def test_code_allocation_never_reuses_a_number(db):
     day = dt.date(2025, 3, 3)
     codes = [dossier_code_allocate(agency_code=AGENCY, day=day) for _ in range(3)]
     assert codes == [f"{AGENCY}-250303-000{i}" for i in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        (vn(3, 14, 59), vn(3, 17)),  # before the 15:00 cutoff: same day
+        (vn(3, 15, 1), vn(4, 17)),  # after it: the next working day
+        (vn(7, 16), vn(10, 17)),  # Friday afternoon: Monday
+    ],
+)
+def test_same_day_procedure_follows_the_cutoff(receive, units, received, due):
+    from motcua.accounts.roles import Role
+    from motcua.catalogue.models import Field
+    from motcua.catalogue.services import procedure_create
+
+    same_day = procedure_create(
+        national_code="2.000815",
+        field=Field.objects.create(code="CT", name="Chứng thực"),
+        name="Chứng thực bản sao từ bản chính",
+        level="commune",
+        time_unit="same_day",
+        time_value=1,
+        same_day_cutoff="15:00",
+        components=[{"name": "Bản chính"}],
+        steps=[{"name": "Chứng thực", "role": Role.SPECIALIST, "allotted_minutes": 480}],
+        units=[units["ward"]],
+        publish=True,
+    )
+    dossier = receive(at=received, procedure_version=same_day, components=[{"name": "Bản chính"}])
+    assert dossier.due_at == due
+    assert dossier.current_step == 0  # no desk step in this process

@@ -84,3 +84,8 @@ def test_accept_online_filing_starts_the_clock_at_reception(submitted, people):
     assert submitted.status == Status.RECEIVED
     assert submitted.received_by == people["desk"]
     assert submitted.due_at == vn(6, 8)
+
+
+def test_filing_is_audited(submitted, people):
+    event = submitted.events.get()
+    assert (event.action, event.actor, event.to_status) == ("submit", people["citizen"], 1)

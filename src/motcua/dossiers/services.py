@@ -48,6 +48,9 @@ from motcua.dossiers.models import (
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative
 
+# Audit action of an online filing: no transition of the table, the dossier is born in NEW.
+SUBMIT = "submit"
+
 APPLICANT_FIELDS = ("kind", "name", "id_number", "phone", "email", "address")
 
 # Actions on the work itself: only the unit holding the dossier now may take them. The other
@@ -128,7 +131,7 @@ def _save(dossier: Dossier, expected_version: int, **changes: Any) -> None:
 
 def _event(
     dossier: Dossier,
-    action: Action,
+    action: Action | str,
     actor,
     at: dt.datetime,
     *,
@@ -142,7 +145,7 @@ def _event(
 ) -> DossierEvent:
     return DossierEvent.objects.create(
         dossier=dossier,
-        action=action.value,
+        action=str(action),
         actor=actor,
         at=at,
         from_status=from_status,
@@ -465,7 +468,7 @@ def dossier_submit(
         applicant_user=None if assisted else submitted_by,
         result_delivery=result_delivery,
     )
-    _event(dossier, Action.RECEIVE, submitted_by, at, from_status=None, data={"submitted": True})
+    _event(dossier, SUBMIT, submitted_by, at, from_status=None, from_step=0)
     return dossier
 
 
@@ -520,8 +523,10 @@ def dossier_assign(
     d = _check(dossier=dossier, action=Action.ASSIGN, actor=actor, at=at)
     if to_unit is not None:
         _unit_in_scope_check(actor=actor, unit=to_unit)
-    if assignee is not None and to_unit is None and assignee.unit_id is not None:
-        to_unit = assignee.unit
+    if assignee is not None and assignee.unit_id is not None:
+        _unit_in_scope_check(actor=actor, unit=assignee.unit)
+        if to_unit is None:
+            to_unit = assignee.unit
     from_step, from_unit = dossier.current_step, dossier.current_unit_id
     changes: dict[str, Any] = {"status": d.to_state, "assignee": assignee}
     result = ""
@@ -751,11 +756,9 @@ def dossier_transfer_return(
     if not stack:
         raise DossierError("Hồ sơ không được chuyển liên thông đến đơn vị này nên không thể trả.")
     from_unit = dossier.current_unit_id
-    last = dossier.events.filter(action=Action.TRANSFER).order_by("-at", "-id").first()
-    result = ""
-    if last is not None:
-        # The transferred part's time is the step's allotted time, counted from the transfer.
-        result = _step_result(dossier, _steps(dossier), at)
+    # The transferred part is measured against the current step's allotted time, counted from
+    # the transfer (step_started_at was reset then).
+    result = _step_result(dossier, _steps(dossier), at)
     _save(dossier, expected, current_unit_id=stack[-1], assignee=None, step_started_at=at)
     _event(
         dossier,
