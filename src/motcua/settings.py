@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "motcua.core",
     "motcua.org",
     "motcua.accounts",
@@ -168,6 +170,16 @@ EMAIL_BACKEND = os.environ.get(
     if DEVELOPMENT
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "motcua@localhost")
+
+# Background work (notification delivery) through Django's tasks API (django-tasks backport):
+# a PostgreSQL/SQLite-backed queue by default; see the README for the Redis option.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("MOTCUA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
+}
 
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = os.environ.get("MOTCUA_DEMO_PASSWORD", "motcua-demo")

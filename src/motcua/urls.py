@@ -13,6 +13,7 @@ urlpatterns = [
     path("thu-tuc/", include("motcua.catalogue.urls")),
     path("lich-lam-viec/", include("motcua.clock.urls")),
     path("ho-so/", include("motcua.dossiers.urls")),
+    path("thong-bao/", include("motcua.notifications.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("motcua.core.urls")),

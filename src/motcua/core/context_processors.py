@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.roles import Role
+from motcua.accounts.roles import STAFF_ROLES, Role
 
 # (label, url name, roles that see it; empty = every signed-in user)
 NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
@@ -23,6 +23,7 @@ NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
             }
         ),
     ),
+    (_("Thông báo"), "notifications:outbox", frozenset(STAFF_ROLES)),
     (_("Báo cáo, giám sát"), "reports:index", frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})),
     (_("Lịch làm việc"), "clock:calendar", frozenset({Role.ADMINISTRATOR})),
     (_("Quản trị"), "admin:index", frozenset({Role.ADMINISTRATOR})),
