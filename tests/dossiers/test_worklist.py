@@ -116,3 +116,23 @@ def test_admin_is_read_only_and_scoped(client, receive, staff_supervisor, people
     assert client.get("/quan-tri/dossiers/dossier/add/").status_code == 403
     events = client.get("/quan-tri/dossiers/dossierevent/")
     assert events.status_code == 200
+
+
+def test_detail_page_shows_the_timeline(client, processing, people):
+    services.dossier_request_supplement(
+        dossier=processing, actor=people["specialist"], reason="Thiếu bản vẽ", at=vn(3, 10)
+    )
+    client.force_login(people["specialist"])
+    url = reverse("dossiers:detail", args=[processing.code])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Thiếu bản vẽ" in body
+    assert "Yêu cầu bổ sung hồ sơ" in body  # the event's label
+    assert "Chuyển xử lý / phân công" in body
+    assert "Tờ khai" in body
+    # Session, user, roles, scope (3), the dossier, components, pauses, events: pinned.
+    assert len(ctx.captured_queries) == 10
+    client.force_login(people["other_desk"])
+    assert client.get(url).status_code == 404

@@ -8,7 +8,13 @@ table (`domain/workflow.py`), bumps `Dossier.version` (optimistic locking) and r
 from django.conf import settings
 from django.db import models
 
-from motcua.dossiers.domain.workflow import CHANNEL_LABELS, STATUS_LABELS, Channel, Status
+from motcua.dossiers.domain.workflow import (
+    CHANNEL_LABELS,
+    STATUS_LABELS,
+    Action,
+    Channel,
+    Status,
+)
 
 
 class Dossier(models.Model):
@@ -235,6 +241,15 @@ class DossierEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} {self.action} {self.at:%d/%m/%Y %H:%M}"
+
+    @property
+    def action_label(self) -> str:
+        if self.action == "submit":
+            return "Nộp hồ sơ trực tuyến"
+        try:
+            return Action(self.action).label
+        except ValueError:
+            return self.action
 
 
 class DossierCodeSequence(models.Model):

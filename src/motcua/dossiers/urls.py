@@ -8,4 +8,5 @@ app_name = "dossiers"
 
 urlpatterns = [
     path("", views.worklist, name="worklist"),
+    path("<str:code>/", views.dossier_detail, name="detail"),
 ]
