@@ -15,9 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import qrcode
-import typst
-
 from . import data as d
 from .data import FormDataError
 from .fonts import font_dir
@@ -181,6 +178,8 @@ def to_payload(value):
 
 def qr_svg(text: str) -> str:
     """QR code (error correction M) as a small SVG: one path, a run per row of dark modules."""
+    import qrcode
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
     qr.add_data(text)
     qr.make(fit=True)
@@ -207,8 +206,12 @@ def qr_svg(text: str) -> str:
 # ---- compile ------------------------------------------------------------------------------
 
 
+# typst and qrcode are imported where used so that Django (which imports this app at start-up)
+# never depends on the renderer being installed.
 @functools.cache
-def _fonts() -> typst.Fonts:
+def _fonts():
+    import typst
+
     return typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(font_dir())]
     )
@@ -232,6 +235,8 @@ def render_form(*, rule_set: str, form: str, data: d.FormData, format: str = "pd
     }
     if spec.get("qr"):
         inputs["qr"] = qr_svg(getattr(data, spec["qr"]))
+    import typst
+
     compiler = typst.Compiler(
         TEMPLATES / rule_set / spec["template"],
         root=TEMPLATES,
