@@ -156,10 +156,7 @@ class WorkCalendar:
         self._base = 0  # ordinal of the first precomputed date
         self._days: list[tuple[Interval, ...]] = []  # per date: intervals in seconds
         self._cum: list[int] = [0]  # _cum[i] = working seconds before date base + i
-        dates = [*self.non_working, *self.extra_working]
-        first = min([dt.date(2015, 1, 1), *dates])
-        last = max([dt.date(2035, 12, 31), *dates])
-        self._build(first.toordinal(), last.toordinal())
+        # The index is built lazily around the first instant asked about, then extended.
 
     # -- configuration reads -------------------------------------------------------------
 
@@ -180,29 +177,44 @@ class WorkCalendar:
     # -- precomputation -------------------------------------------------------------------
 
     def _build(self, first_ordinal: int, last_ordinal: int) -> None:
-        days: list[tuple[Interval, ...]] = []
-        cum = [0]
-        total = 0
-        for ordinal in range(first_ordinal, last_ordinal + 1):
+        self._base, self._days, self._cum = first_ordinal, [], [0]
+        self._extend(last_ordinal)
+
+    def _extend(self, last_ordinal: int) -> None:
+        """Append dates up to `last_ordinal`; values for earlier dates do not change."""
+        days, cum = self._days, self._cum
+        total = cum[-1]
+        seconds = {wd: tuple((s * 60, e * 60) for s, e in ivs) for wd, ivs in self.hours.items()}
+        extra, closed = self.extra_working, self.non_working
+        for ordinal in range(self._base + len(days), last_ordinal + 1):
             day = dt.date.fromordinal(ordinal)
-            ivs = tuple((s * 60, e * 60) for s, e in self.intervals_on(day))
+            if day in extra:
+                ivs = tuple((s * 60, e * 60) for s, e in extra[day])
+            elif day in closed:
+                ivs = ()
+            else:
+                ivs = seconds[(ordinal + 6) % 7]  # date.weekday() from the ordinal
             days.append(ivs)
-            total += sum(e - s for s, e in ivs)
+            for start, end in ivs:
+                total += end - start
             cum.append(total)
-        self._base, self._days, self._cum = first_ordinal, days, cum
 
     def _cover_from(self, moment: dt.datetime) -> None:
-        """Extend the range back to `moment`. Values of `_worked_before` count from the first
-        date of the range, so public operations call this for their earliest instant *before*
-        comparing any two values; extending forward never changes earlier values."""
-        if moment.toordinal() < self._base:
-            self._build(moment.toordinal() - 366, self._base + len(self._days) - 1)
+        """Build the index, or extend it back, to cover `moment`. Values of `_worked_before`
+        count from the first date of the range, so public operations call this for their
+        earliest instant *before* comparing any two values; extending forward never changes
+        earlier values."""
+        ordinal = moment.toordinal()
+        if not self._days:
+            self._build(ordinal - 366, ordinal + 3 * 366)
+        elif ordinal < self._base:
+            self._build(ordinal - 366, self._base + len(self._days) - 1)
 
     def _worked_before(self, moment: dt.datetime) -> int:
         """Working seconds from the start of the precomputed range up to `moment`."""
         i = moment.toordinal() - self._base
         if i >= len(self._days):
-            self._build(self._base, moment.toordinal() + 366)
+            self._extend(moment.toordinal() + 366)
         elif i < 0:  # pragma: no cover - every public operation covers its earliest instant
             raise AssertionError("instant before the precomputed range")
         sec = moment.hour * 3600 + moment.minute * 60 + moment.second
@@ -220,7 +232,7 @@ class WorkCalendar:
         while target > self._cum[-1]:
             # Extend by roughly the time needed, at least a year.
             needed_days = 7 * (target - self._cum[-1]) // max(self._week_seconds, 1) + 366
-            self._build(self._base, self._base + len(self._days) - 1 + needed_days)
+            self._extend(self._base + len(self._days) - 1 + needed_days)
         i = bisect_left(self._cum, target) - 1
         remaining = target - self._cum[i]
         for start, end in self._days[i]:
