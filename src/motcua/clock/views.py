@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
@@ -81,7 +82,7 @@ def _month_from(request) -> tuple[int, int]:
         dt.date(year, month, 1)
         return year, month
     except ValueError:
-        today = dt.date.today()
+        today = timezone.localdate()
         return today.year, today.month
 
 
@@ -156,7 +157,7 @@ def override_add(request):
         "Điều chỉnh chưa hợp lệ: "
         + " ".join(str(e) for errors in form.errors.values() for e in errors),
     )
-    today = dt.date.today()
+    today = timezone.localdate()
     return redirect(_calendar_url(unit, today.year, today.month))
 
 
@@ -191,7 +192,7 @@ def office_hours_view(request):
                 form.add_error(None, " ".join(exc.messages))
             else:
                 messages.success(request, "Đã lưu giờ làm việc.")
-                today = dt.date.today()
+                today = timezone.localdate()
                 return redirect(_calendar_url(unit, today.year, today.month))
     else:
         form = OfficeHoursForm(
