@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: Chromium for the browser tests, a Times-compatible
-# serif with full Vietnamese diacritics for the printed forms. Installed when root; otherwise
+# serif with full Vietnamese diacritics for the printed forms (Liberation 2.x: Debian 12's
+# fonts-liberation is 1.07 and lacks letters such as Ộ and ệ; on Debian 13 fonts-liberation
+# is 2.x already and fonts-liberation2 is a transitional name). Installed when root; otherwise
 # we stop and name the one command to run.
 set -euo pipefail
-packages=(chromium fonts-liberation)
+packages=(chromium fonts-liberation fonts-liberation2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

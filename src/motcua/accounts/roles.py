@@ -51,20 +51,34 @@ STAFF_ROLES = frozenset(
 # while the part is still being built).
 ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
     Role.ONE_STOP_OFFICER: [
-        (_("Tiếp nhận hồ sơ"), _("Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính."), None),
-        (_("Trả kết quả"), _("Trả kết quả cho công dân."), None),
+        (
+            _("Tiếp nhận hồ sơ"),
+            _("Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính."),
+            "dossiers:worklist",
+        ),
+        (_("Trả kết quả"), _("Trả kết quả cho công dân."), "dossiers:worklist"),
         (_("Tra cứu thủ tục"), _("Xem danh mục thủ tục hành chính của đơn vị."), "catalogue:list"),
     ],
     Role.SPECIALIST: [
-        (_("Hồ sơ cần xử lý"), _("Thẩm định hồ sơ được phân công."), None),
+        (_("Hồ sơ cần xử lý"), _("Thẩm định hồ sơ được phân công."), "dossiers:worklist"),
         (_("Tra cứu thủ tục"), _("Xem quy trình nội bộ của từng thủ tục."), "catalogue:list"),
     ],
     Role.DEPARTMENT_HEAD: [
-        (_("Hồ sơ cần phân công, duyệt"), _("Phân công chuyên viên và duyệt kết quả."), None),
+        (
+            _("Hồ sơ cần phân công, duyệt"),
+            _("Phân công chuyên viên và duyệt kết quả."),
+            "dossiers:worklist",
+        ),
     ],
-    Role.SIGNING_LEADER: [(_("Hồ sơ chờ ký"), _("Ký kết quả giải quyết thủ tục."), None)],
+    Role.SIGNING_LEADER: [
+        (_("Hồ sơ chờ ký"), _("Ký kết quả giải quyết thủ tục."), "dossiers:worklist")
+    ],
     Role.POSTAL_CLERK: [
-        (_("Nhận hồ sơ qua bưu chính"), _("Kiểm tra, niêm phong và chuyển hồ sơ."), None),
+        (
+            _("Nhận hồ sơ qua bưu chính"),
+            _("Kiểm tra, niêm phong và chuyển hồ sơ."),
+            "dossiers:worklist",
+        ),
     ],
     Role.DIGITAL_TEAM: [
         (_("Hỗ trợ nộp hồ sơ trực tuyến"), _("Nộp hồ sơ thay công dân (có sự đồng ý)."), None),
