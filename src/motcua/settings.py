@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.notifications",
     "motcua.printing",
+    "motcua.reports",
+    "motcua.portal",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +182,9 @@ TASKS = {
         "BACKEND": os.environ.get("MOTCUA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
+
+# Largest file a citizen or officer may upload for one dossier component.
+MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = os.environ.get("MOTCUA_DEMO_PASSWORD", "motcua-demo")

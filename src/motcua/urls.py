@@ -14,6 +14,8 @@ urlpatterns = [
     path("lich-lam-viec/", include("motcua.clock.urls")),
     path("ho-so/", include("motcua.dossiers.urls")),
     path("thong-bao/", include("motcua.notifications.urls")),
+    path("cong-dan/", include("motcua.portal.urls")),
+    path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("motcua.core.urls")),
