@@ -41,5 +41,8 @@ EVENTS: dict[str, Event] = {
         # reasons: list of text.
         Event("dossier.refused", "Từ chối tiếp nhận hồ sơ", frozenset({"code", "reasons"})),
         Event("dossier.stopped", "Dừng xử lý hồ sơ", frozenset({"code", "reasons"})),
+        # A one-time code to the citizen's phone (portal accounts). code: the 6 digits;
+        # purpose ("Xác thực số điện thoại", "Đặt lại mật khẩu") and minutes (validity) optional.
+        Event("account.otp", "Mã xác thực tài khoản", frozenset({"code"})),
     ]
 }
