@@ -5,7 +5,8 @@ Each service is keyword-only and runs in one transaction that
    the dossier's state, and the actor's unit scope (`accounts.scoping`) whether they may touch it;
 2. writes the dossier with `UPDATE ... WHERE version = <the version the actor saw>`: if someone
    else acted first nothing is written and `ConcurrentUpdate` explains it;
-3. records a `DossierEvent` (who, when, from, to, reason, the step's result).
+3. records a `DossierEvent` (who, when, from, to, reason, the step's result) and, for the
+   changes the applicant is told about, their notification in the outbox (`notify.py`).
 
 `at` (default: now) exists so tests and imports can replay a dossier's history at fixed times.
 """
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
-from motcua.dossiers import deadlines
+from motcua.dossiers import deadlines, notify
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -143,7 +144,9 @@ def _event(
     to_user=None,
     data: Mapping[str, Any] | None = None,
 ) -> DossierEvent:
-    return DossierEvent.objects.create(
+    """Record the audit event and, for the changes the applicant is told about, their
+    notification (outbox row) in the same transaction (`notify.ACTION_EVENTS`)."""
+    event = DossierEvent.objects.create(
         dossier=dossier,
         action=str(action),
         actor=actor,
@@ -159,6 +162,8 @@ def _event(
         step_result=step_result,
         data=dict(data or {}),
     )
+    notify.dossier_notify(dossier=dossier, event=event)
+    return event
 
 
 def _steps(dossier: Dossier) -> list:
