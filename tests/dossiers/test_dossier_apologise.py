@@ -6,6 +6,7 @@ from motcua.dossiers import services
 from motcua.dossiers.domain.errors import DossierError, TransitionNotAllowed
 
 from .conftest import DUE, last_event, vn
+from .outbox import events_sent, outbox
 
 REASON = "Cần xác minh thêm nguồn gốc đất tại Phòng Tài nguyên và Môi trường."
 
@@ -33,6 +34,10 @@ def test_apologise_before_the_due_instant(processing, people):
     assert (event.action, event.actor, event.reason) == ("apologise", people["desk"], REASON)
     assert event.data["new_appointment"] == vn(11, 16).isoformat()
     assert event.data["appointment_before"] == DUE.isoformat()
+    email = outbox(processing, "dossier.apology")["email"]
+    assert email.subject == f"Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {processing.code}"
+    assert "đúng hẹn 08:00 ngày 06/03/2025" in email.body
+    assert "Hẹn trả kết quả mới: 16:00 ngày 11/03/2025" in email.body
 
     # Finished on the new appointment: still late against the legal deadline.
     _walk_to_result(processing, people, vn(11, 15))
@@ -51,6 +56,7 @@ def test_apology_after_the_due_instant_is_refused(processing, people):
     processing.refresh_from_db()
     assert processing.apologised is False
     assert processing.appointment_at == DUE
+    assert events_sent(processing) == ["dossier.received"]
 
 
 def test_new_appointment_must_be_later(processing, people):

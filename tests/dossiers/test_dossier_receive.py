@@ -14,8 +14,10 @@ from motcua.dossiers.domain.errors import (
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent
 from motcua.dossiers.services import dossier_code_allocate
+from motcua.notifications.models import Notification
 
 from .conftest import AGENCY, DUE, MON_0800, last_event, vn
+from .outbox import outbox
 
 
 def test_receive_complete_dossier(receive, people, units, procedure):
@@ -43,6 +45,12 @@ def test_receive_complete_dossier(receive, people, units, procedure):
     assert (event.action, event.actor, event.at) == ("receive", people["desk"], MON_0800)
     assert (event.from_status, event.to_status) == (Status.NEW, Status.RECEIVED)
     assert event.data["channel"] == 1
+    # The applicant is told, by e-mail and SMS, with the code and the appointment.
+    sent = outbox(dossier, "dossier.received")
+    assert (sent["email"].recipient, sent["sms"].recipient) == ("binh@example.vn", "0912345678")
+    assert f"Mã hồ sơ: {dossier.code}" in sent["email"].body
+    assert "Hẹn trả kết quả: 08:00 ngày 06/03/2025" in sent["email"].body
+    assert sent["sms"].body.startswith(f"Hồ sơ {dossier.code} đã được tiếp nhận.")
 
 
 def test_codes_follow_each_other_per_agency_per_day(receive):
@@ -75,6 +83,7 @@ def test_incomplete_dossier_lists_every_missing_component_and_saves_nothing(rece
     assert not Dossier.objects.exists()
     assert not DossierCodeSequence.objects.exists()
     assert not DossierEvent.objects.exists()
+    assert not Notification.objects.exists()
 
 
 def test_component_names_match_whatever_the_case(receive):

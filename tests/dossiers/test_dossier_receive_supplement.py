@@ -5,6 +5,7 @@ from motcua.dossiers import services
 from motcua.dossiers.domain.workflow import Status
 
 from .conftest import DUE, last_event, vn
+from .outbox import events_sent
 
 
 def test_receive_supplement_resumes_and_moves_the_due_instant(processing, people):
@@ -31,6 +32,8 @@ def test_receive_supplement_resumes_and_moves_the_due_instant(processing, people
     assert (event.action, event.actor) == ("receive_supplement", people["desk"])
     assert (event.from_status, event.to_status) == (Status.SUPPLEMENT_REQUESTED, Status.PROCESSING)
     assert event.data["due_at_before"] == DUE.isoformat()
+    # Receiving the supplement is not one of the changes the applicant is told about.
+    assert events_sent(processing) == ["dossier.received", "dossier.supplement_requested"]
 
 
 def test_pause_outside_office_hours_moves_nothing(processing, people):

@@ -7,6 +7,7 @@ from motcua.dossiers.domain.errors import DossierError, TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
 
 from .conftest import APPLICANT, COMPONENTS, last_event, vn
+from .outbox import events_sent, outbox
 
 
 @pytest.fixture
@@ -61,6 +62,12 @@ def test_refuse_with_reasons(submitted, people):
     event = last_event(submitted)
     assert (event.action, event.actor, event.reason) == ("refuse", people["desk"], reason)
     assert (event.from_status, event.to_status) == (Status.NEW, Status.NOT_RECEIVED)
+    sent = outbox(submitted, "dossier.refused")
+    assert sent["sms"].body == (
+        f"Hồ sơ {submitted.code} không được tiếp nhận. Lý do: Thửa đất thuộc địa bàn phường "
+        "Phú Lợi, không thuộc thẩm quyền."
+    )
+    assert events_sent(submitted) == ["dossier.refused"]
 
 
 def test_refuse_without_reason_changes_nothing(submitted, people):
@@ -70,6 +77,7 @@ def test_refuse_without_reason_changes_nothing(submitted, people):
     assert submitted.status == Status.NEW
     assert submitted.version == 1
     assert submitted.events.count() == 1
+    assert events_sent(submitted) == []
 
 
 def test_refused_dossier_cannot_be_received(submitted, people):

@@ -9,6 +9,7 @@ from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import DossierPause
 
 from .conftest import DUE, last_event, vn
+from .outbox import events_sent, outbox
 
 REASON = "Bổ sung bản sao chứng thực giấy chứng nhận."
 
@@ -37,6 +38,9 @@ def test_request_supplement_pauses_the_clock(processing, people):
     )
     assert (event.from_status, event.to_status) == (Status.PROCESSING, Status.SUPPLEMENT_REQUESTED)
     assert event.data == {"supplement_no": 1, "marks_late": False}
+    sent = outbox(processing, "dossier.supplement_requested")
+    assert f"- {REASON.rstrip('.')}\n" in sent["email"].body
+    assert sent["sms"].body.startswith(f"Hồ sơ {processing.code} cần bổ sung: {REASON}")
 
 
 def test_request_needs_a_reason_and_changes_nothing(processing, people):
@@ -45,6 +49,7 @@ def test_request_needs_a_reason_and_changes_nothing(processing, people):
     processing.refresh_from_db()
     assert processing.status == Status.PROCESSING
     assert not DossierPause.objects.exists()
+    assert events_sent(processing) == ["dossier.received"]
 
 
 def test_second_request_is_allowed_but_flagged(processing, people):

@@ -7,6 +7,7 @@ from motcua.dossiers.domain.errors import OutOfScope, TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
 
 from .conftest import last_event, vn
+from .outbox import events_sent, outbox
 
 
 @pytest.fixture
@@ -30,6 +31,10 @@ def test_return_result_at_the_counter(resolved, people):
     event = last_event(resolved)
     assert (event.action, event.actor) == ("return_result", people["desk"])
     assert (event.from_status, event.to_status) == (Status.RESOLVED, Status.RETURNED)
+    # The applicant heard when the result was ready; handing it over sends nothing more.
+    assert events_sent(resolved) == ["dossier.received", "dossier.result_ready"]
+    ready = outbox(resolved, "dossier.result_ready")["email"]
+    assert "Nhận kết quả: tại Bộ phận Một cửa phường Hiệp Thành" in ready.body
 
 
 def test_return_result_by_post(resolved, people):

@@ -6,6 +6,7 @@ from motcua.dossiers import services
 from motcua.dossiers.domain.errors import DossierError, TransitionNotAllowed
 
 from .conftest import last_event, vn
+from .outbox import events_sent
 
 
 def test_send_back_to_the_specialist(processing, people, units):
@@ -23,6 +24,7 @@ def test_send_back_to_the_specialist(processing, people, units):
     assert event.reason == reason
     assert event.to_user == people["specialist"]
     assert event.step_result == "dung_han"
+    assert events_sent(processing) == ["dossier.received"]  # internal: no notification
 
 
 def test_send_back_needs_a_reason(processing, people):

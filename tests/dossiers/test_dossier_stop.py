@@ -7,6 +7,7 @@ from motcua.dossiers.domain.errors import TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
 
 from .conftest import last_event, vn
+from .outbox import events_sent, outbox
 
 REASON = "Đất đang có tranh chấp, Tòa án đã thụ lý."
 
@@ -19,6 +20,8 @@ def test_stop_with_reason(processing, people):
     event = last_event(processing)
     assert (event.action, event.actor, event.reason) == ("stop", people["head"], REASON)
     assert (event.from_status, event.to_status) == (Status.PROCESSING, Status.STOPPED)
+    sent = outbox(processing, "dossier.stopped")
+    assert sent["sms"].body == f"Hồ sơ {processing.code} dừng giải quyết. Lý do: {REASON}"
 
 
 def test_stop_while_waiting_for_a_supplement_closes_the_pause(processing, people):
@@ -34,6 +37,7 @@ def test_stop_needs_a_reason(processing, people):
         services.dossier_stop(dossier=processing, actor=people["head"], reason="", at=vn(4, 10))
     processing.refresh_from_db()
     assert processing.status == Status.PROCESSING
+    assert events_sent(processing) == ["dossier.received"]
 
 
 def test_desk_cannot_stop(processing, people):

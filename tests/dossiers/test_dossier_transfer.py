@@ -6,6 +6,7 @@ from motcua.dossiers import services
 from motcua.dossiers.domain.errors import DossierError, OutOfScope
 
 from .conftest import last_event, vn
+from .outbox import events_sent
 
 
 def test_transfer_and_return(processing, people, units):
@@ -43,6 +44,8 @@ def test_transfer_and_return(processing, people, units):
         units["tp"],
     )
     assert event.actor == people["city_specialist"]
+    # Hand-overs between agencies are internal: the applicant is not notified.
+    assert events_sent(processing) == ["dossier.received"]
     assert event.step_result in {"truoc_han", "dung_han", "qua_han"}
 
 

@@ -7,6 +7,7 @@ from motcua.dossiers.domain.errors import OutOfScope, TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
 
 from .conftest import last_event, vn
+from .outbox import events_sent
 
 
 def test_citizen_withdraws_own_dossier(receive, people):
@@ -23,6 +24,8 @@ def test_citizen_withdraws_own_dossier(receive, people):
         people["citizen"],
         "Không còn nhu cầu",
     )
+    # The applicant asked for it: nothing is sent (only the reception was notified).
+    assert events_sent(dossier) == ["dossier.received"]
 
 
 def test_desk_records_a_written_withdrawal(processing, people):
