@@ -183,6 +183,9 @@ TASKS = {
     }
 }
 
+# Public address of the site (e.g. https://motcua.example.gov.vn), for links in SMS and e-mail.
+MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "").rstrip("/")
+
 # Largest file a citizen or officer may upload for one dossier component.
 MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("ho-so/", include("motcua.dossiers.urls")),
     path("thong-bao/", include("motcua.notifications.urls")),
     path("cong-dan/", include("motcua.portal.urls")),
+    path("bao-cao/", include("motcua.reports.urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

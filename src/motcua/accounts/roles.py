@@ -85,7 +85,7 @@ ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
         (_("Tra cứu thủ tục"), _("Tìm thủ tục và thành phần hồ sơ."), "catalogue:list"),
     ],
     Role.SUPERVISOR: [
-        (_("Báo cáo đúng hạn"), _("Tỷ lệ giải quyết đúng hạn theo kỳ, đơn vị."), None),
+        (_("Báo cáo đúng hạn"), _("Tỷ lệ giải quyết đúng hạn theo kỳ, đơn vị."), "reports:index"),
         (_("Tra cứu thủ tục"), _("Danh mục thủ tục và mức độ trực tuyến."), "catalogue:list"),
     ],
     Role.ADMINISTRATOR: [

@@ -24,7 +24,11 @@ NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
         ),
     ),
     (_("Thông báo"), "notifications:outbox", frozenset(STAFF_ROLES)),
-    (_("Báo cáo, giám sát"), "reports:index", frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})),
+    (
+        _("Báo cáo, giám sát"),
+        "reports:index",
+        frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SIGNING_LEADER, Role.DEPARTMENT_HEAD}),
+    ),
     (_("Lịch làm việc"), "clock:calendar", frozenset({Role.ADMINISTRATOR})),
     (_("Quản trị"), "admin:index", frozenset({Role.ADMINISTRATOR})),
 ]
