@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
-from motcua.dossiers import deadlines, notify
+from motcua.dossiers import deadlines, notify, uploads
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -335,6 +335,8 @@ def _dossier_create(
     if assisted_by is not None and Role.DIGITAL_TEAM not in assisted_by.roles:
         raise DossierError(f"{assisted_by} không phải thành viên Tổ công nghệ số cộng đồng.")
     given = _components_check(procedure_version, components)
+    # A refused file (type, size) stops the intake before any code or row is written.
+    uploads.components_files_check(given)
 
     day = timezone.localtime(at).date()
     dossier = Dossier(
@@ -821,6 +823,8 @@ def _pause_close(
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=action, actor=actor, at=at)
+    components = [dict(c) for c in components]
+    uploads.components_files_check(components)
     pause = dossier.pauses.filter(ended_at__isnull=True).order_by("-started_at").first()
     if pause is not None:
         pause.ended_at = max(at, pause.started_at)
