@@ -23,7 +23,8 @@ def axe_run(page, *, context: str | None = None) -> list[dict]:
         page.add_script_tag(path=str(AXE_JS))
     return page.evaluate(
         """async ([context, tags]) => {
-            const result = await axe.run(context || document, {runOnly: {type: "tag", values: tags}});
+            const options = {runOnly: {type: "tag", values: tags}};
+            const result = await axe.run(context || document, options);
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                 nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
