@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures imported from tests/dossiers are used as arguments here
 """API test data: the dossier tests' ward, people and procedure, and API clients per user.
 
 `api(user)` is a DRF client authenticated with the user's token (`Authorization: Token ...`),
@@ -57,6 +58,36 @@ def api(db):
 
 
 @pytest.fixture
-def received_now(receive):  # noqa: F811 - the imported fixture
+def received_now(receive):
     """A dossier received now at the ward's desk (its due instant lies ahead)."""
     return receive(at=timezone.now())
+
+
+@pytest.fixture
+def other_ward_dossier(units, people):
+    """A dossier of the other ward (Phú Lợi), received by its own desk."""
+    from motcua.catalogue.models import Field
+    from motcua.catalogue.services import procedure_create
+    from motcua.dossiers import services
+
+    version = procedure_create(
+        national_code="1.000002",
+        field=Field.objects.get_or_create(code="HT", name="Hộ tịch")[0],
+        name="Đăng ký khai sinh",
+        level="commune",
+        time_unit="working_days",
+        time_value=1,
+        components=[{"name": "Tờ khai đăng ký khai sinh", "form": "original"}],
+        steps=[{"name": "Giải quyết", "role": "mot_cua", "allotted_minutes": 480}],
+        units=[units["other"]],
+        publish=True,
+    )
+    return services.dossier_receive(
+        procedure_version=version,
+        unit=units["other_desk"],
+        applicant={"name": "Trần Thị Lan"},
+        channel=1,
+        components=[{"name": "Tờ khai đăng ký khai sinh"}],
+        received_by=people["other_desk"],
+        received_at=vn(4, 10),
+    )
