@@ -1,0 +1,9 @@
+"""Supervision workspace pages (read-only)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+
+
+@login_required
+def index(request):
+    return HttpResponse("Báo cáo: đang xây dựng.")
