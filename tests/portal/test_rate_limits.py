@@ -1,0 +1,76 @@
+"""Rate limits against guessing passwords and codes: per phone/identifier and per address."""
+
+import pytest
+
+from motcua.accounts.roles import Role
+from motcua.portal import ratelimit
+from tests.portal.helpers import sms_code
+
+pytestmark = pytest.mark.django_db
+
+
+def test_fixed_window_counts_and_resets():
+    now = 1_000_000 * 900.0  # start of a 15-minute window
+    for _ in range(5):
+        assert ratelimit.ratelimit_hit(scope="login:id", key="0912345678", now=now)
+    assert ratelimit.ratelimit_blocked(scope="login:id", key="0912345678", now=now + 10)
+    assert not ratelimit.ratelimit_hit(scope="login:id", key="0912345678", now=now + 20)
+    # another key, another scope: untouched
+    assert not ratelimit.ratelimit_blocked(scope="login:id", key="0912345679", now=now)
+    assert not ratelimit.ratelimit_blocked(scope="otp:id", key="0912345678", now=now)
+    # the next window starts afresh
+    assert not ratelimit.ratelimit_blocked(scope="login:id", key="0912345678", now=now + 900)
+    ratelimit.ratelimit_reset(scope="login:id", key="0912345678", now=now)
+    assert not ratelimit.ratelimit_blocked(scope="login:id", key="0912345678", now=now)
+
+
+def _login(client, username, password):
+    return client.post("/cong-dan/dang-nhap/", {"username": username, "password": password})
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(client, make_user, password):
+    make_user("dan", Role.CITIZEN, phone="0912345678")
+    for _ in range(5):
+        text = _login(client, "0912 345 678", "sai-mat-khau").content.decode()
+        assert "Số điện thoại, thư điện tử hoặc mật khẩu không đúng." in text
+    response = _login(client, "0912345678", password)  # right password, but locked
+    assert response.status_code == 200
+    assert "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_right_password_clears_the_count(client, make_user, password):
+    make_user("dan", Role.CITIZEN, phone="0912345678")
+    for _ in range(4):
+        _login(client, "0912345678", "sai")
+    assert _login(client, "0912345678", password).status_code == 302
+    client.logout()
+    for _ in range(4):
+        _login(client, "0912345678", "sai")
+    assert _login(client, "0912345678", password)["Location"] == "/cong-dan/"
+
+
+def test_one_address_cannot_try_many_accounts(client, make_user, password):
+    make_user("dan", Role.CITIZEN, phone="0912345678")
+    for i in range(20):
+        _login(client, f"ai-do-{i}", "sai")
+    response = _login(client, "0912345678", password)
+    assert "Bạn đã thử quá nhiều lần" in response.content.decode()
+
+
+def test_code_guessing_is_limited_per_phone_beyond_the_code_itself(client):
+    client.post(
+        "/cong-dan/dang-ky/",
+        {
+            "full_name": "Võ Thị Em",
+            "phone": "0933333333",
+            "password1": "em-vo-2025!",
+            "password2": "em-vo-2025!",
+        },
+    )
+    code = sms_code("0933333333")
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _ in range(ratelimit.LIMITS["otp:id"][0]):
+        client.post("/cong-dan/xac-thuc/", {"code": wrong})
+    response = client.post("/cong-dan/xac-thuc/", {"code": code})
+    assert "Bạn đã thử quá nhiều lần" in response.content.decode()
