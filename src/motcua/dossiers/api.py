@@ -20,6 +20,13 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.contrib.auth import get_user_model
+from django.core.validators import (
+    EmailValidator,
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinLengthValidator,
+    MinValueValidator,
+)
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -135,6 +142,26 @@ def _vn_messages(field: serializers.Field) -> None:
         if isinstance(field, kind) and "invalid" in field.error_messages:
             field.error_messages["invalid"] = text
             break
+    # Validators copied their message when the field was built: give them the new one.
+    for validator in getattr(field, "validators", []):
+        if isinstance(validator, MinValueValidator):
+            validator.message = VN_FIELD_MESSAGES["min_value"].format(
+                min_value=validator.limit_value
+            )
+        elif isinstance(validator, MaxValueValidator):
+            validator.message = VN_FIELD_MESSAGES["max_value"].format(
+                max_value=validator.limit_value
+            )
+        elif isinstance(validator, MaxLengthValidator):
+            validator.message = VN_FIELD_MESSAGES["max_length"].format(
+                max_length=validator.limit_value
+            )
+        elif isinstance(validator, MinLengthValidator):
+            validator.message = VN_FIELD_MESSAGES["min_length"].format(
+                min_length=validator.limit_value
+            )
+        elif isinstance(validator, EmailValidator):
+            validator.message = field.error_messages["invalid"]
     if isinstance(field, serializers.DateTimeField):
         field.error_messages["naive"] = "Thời điểm phải ghi rõ múi giờ, ví dụ +07:00."
         field.error_messages["date"] = "Cần thời điểm (ngày và giờ), không phải chỉ ngày."
@@ -160,8 +187,12 @@ def _flatten(errors: Any, prefix: str = "") -> list[str]:
     if isinstance(errors, dict):
         out = []
         for name, value in errors.items():
-            label = name if name != "non_field_errors" else ""
-            out += _flatten(value, f"{prefix}.{label}".strip(".") if label else prefix)
+            if isinstance(name, int):  # an item of a list (DRF keys list errors by index)
+                out += _flatten(value, f"{prefix}[{name}]")
+            elif name == "non_field_errors":
+                out += _flatten(value, prefix)
+            else:
+                out += _flatten(value, f"{prefix}.{name}".strip("."))
         return out
     if isinstance(errors, list):
         out = []
