@@ -1,26 +1,32 @@
-"""Reads on dossiers, always through the reader's scope."""
+"""Reads on dossiers, always through the reader's scope.
+
+The worklist (`dossier_worklist`) is one query for the page's rows with what they display
+joined in; the remaining working time of each row is computed in Python with one calendar
+built per request (`worklist_clock`), never with a query per row.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
-from motcua.dossiers.domain.workflow import OPEN_STATES, Status
-from motcua.dossiers.models import Dossier, DossierEvent
-
-# Worklist filters: code in the URL, label, and what it selects.
-WORKLIST_FILTERS: dict[str, str] = {
-    "": "Tất cả",
-    "dang-xu-ly": "Đang giải quyết",
-    "cho-bo-sung": "Chờ bổ sung",
-    "tra-ket-qua": "Chờ trả kết quả",
-    "qua-han": "Quá hạn",
-    "da-ket-thuc": "Đã kết thúc",
-}
+from motcua.catalogue.models import ProcedureVersion, ProcessStep
+from motcua.clock.domain.worktime import MINUTES_PER_WORKING_DAY, WorkCalendar
+from motcua.clock.services import to_wall_time
+from motcua.dossiers.domain.workflow import (
+    FINAL_STATES,
+    Action,
+    Status,
+)
+from motcua.dossiers.models import Dossier, DossierEvent, DossierPause
+from motcua.org.models import OrgUnit
+from motcua.org.selectors import unit_administrative, units_valid_on
 
 
 def dossier_list_visible(*, user) -> QuerySet[Dossier]:
@@ -37,25 +43,185 @@ def dossier_list_visible(*, user) -> QuerySet[Dossier]:
     return qs.filter(Q(unit__in=units) | Q(current_unit__in=units))
 
 
-def dossier_worklist(
-    *, user, filter: str = "", query: str = "", now: dt.datetime | None = None
-) -> QuerySet[Dossier]:
-    """The worklist page's rows, most urgent first, with what the rows display preloaded."""
-    now = now or timezone.now()
-    qs = dossier_list_visible(user=user).select_related(
-        "procedure_version", "procedure_version__procedure", "current_unit", "assignee"
+# --- worklist ------------------------------------------------------------------------------
+
+STAFF = frozenset(
+    {
+        Role.ONE_STOP_OFFICER,
+        Role.SPECIALIST,
+        Role.DEPARTMENT_HEAD,
+        Role.SIGNING_LEADER,
+        Role.POSTAL_CLERK,
+        Role.DIGITAL_TEAM,
+        Role.SUPERVISOR,
+        Role.ADMINISTRATOR,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: str
+    roles: frozenset[Role]
+    hint: str
+
+
+# In this order on the page; a user sees the tabs of their roles (`worklist_tabs`).
+TABS: tuple[Tab, ...] = (
+    Tab(
+        "cho-tiep-nhan",
+        "Chờ tiếp nhận",
+        frozenset({Role.ONE_STOP_OFFICER}),
+        "Hồ sơ nộp trực tuyến chờ Bộ phận Một cửa kiểm tra, tiếp nhận hoặc từ chối.",
+    ),
+    Tab(
+        "can-xu-ly",
+        "Cần xử lý",
+        frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST}),
+        "Hồ sơ đã tiếp nhận chờ chuyển phòng chuyên môn; hồ sơ được giao cho bạn hoặc chưa "
+        "giao ai ở bước thẩm định; hồ sơ đã ký chờ chuyển Bộ phận Một cửa.",
+    ),
+    Tab(
+        "cho-duyet",
+        "Chờ duyệt",
+        frozenset({Role.DEPARTMENT_HEAD}),
+        "Hồ sơ ở bước lãnh đạo phòng duyệt.",
+    ),
+    Tab("cho-ky", "Chờ ký", frozenset({Role.SIGNING_LEADER}), "Hồ sơ ở bước ký kết quả."),
+    Tab(
+        "cho-tra-ket-qua",
+        "Chờ trả kết quả",
+        frozenset({Role.ONE_STOP_OFFICER, Role.POSTAL_CLERK}),
+        "Hồ sơ đã có kết quả, chờ trả cho người nộp.",
+    ),
+    Tab(
+        "cho-bo-sung",
+        "Chờ bổ sung",
+        frozenset(
+            {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.DEPARTMENT_HEAD, Role.POSTAL_CLERK}
+        ),
+        "Hồ sơ đã yêu cầu bổ sung, thời hạn đang tạm dừng.",
+    ),
+    Tab(
+        "sap-den-han",
+        "Sắp đến hạn",
+        STAFF,
+        "Hồ sơ đang giải quyết còn không quá 1 ngày làm việc.",
+    ),
+    Tab("qua-han", "Quá hạn", STAFF, "Hồ sơ đang giải quyết đã quá hạn giải quyết."),
+    Tab("tat-ca", "Tất cả", STAFF | {Role.CITIZEN}, "Mọi hồ sơ trong phạm vi của bạn."),
+)
+TABS_BY_KEY = {t.key: t for t in TABS}
+
+# Sort keys of the URL (`?sap_xep=`) and their ordering.
+SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "han": ("Hạn giải quyết (gần nhất trước)", ("due_at", "id")),
+    "han-giam": ("Hạn giải quyết (xa nhất trước)", ("-due_at", "-id")),
+    "nhan-moi": ("Ngày tiếp nhận (mới nhất trước)", ("-received_at", "-id")),
+    "nhan": ("Ngày tiếp nhận (cũ nhất trước)", ("received_at", "id")),
+}
+
+# Running clock (paused dossiers are not late while they wait for the citizen).
+RUNNING = (Status.RECEIVED.value, Status.PROCESSING.value)
+
+
+def worklist_tabs(*, user) -> list[Tab]:
+    roles = set(user.roles)
+    if user.is_superuser:
+        roles |= {Role.ADMINISTRATOR}
+    return [t for t in TABS if t.roles & roles]
+
+
+def scope_unit_ids(*, user) -> list[int] | None:
+    """The pks of the units in `user`'s scope (one query), None for a global scope."""
+    if scope_is_global(user):
+        return None
+    return list(scope_units(user).values_list("pk", flat=True))
+
+
+def _in_scope(field: str, ids: list[int] | None) -> Q:
+    return Q() if ids is None else Q(**{f"{field}__in": ids})
+
+
+def _step_role(role: str) -> Exists:
+    return Exists(
+        ProcessStep.objects.filter(
+            version_id=OuterRef("procedure_version_id"), order=OuterRef("current_step"), role=role
+        )
     )
-    open_values = [s.value for s in OPEN_STATES]
-    if filter == "dang-xu-ly":
-        qs = qs.filter(status__in=open_values)
-    elif filter == "cho-bo-sung":
-        qs = qs.filter(status=Status.SUPPLEMENT_REQUESTED)
-    elif filter == "tra-ket-qua":
-        qs = qs.filter(status=Status.RESOLVED)
-    elif filter == "qua-han":
-        qs = qs.filter(status__in=open_values, due_at__lt=now)
-    elif filter == "da-ket-thuc":
-        qs = qs.exclude(status__in=[*open_values, Status.NEW, Status.RESOLVED])
+
+
+def _tab_filter(tab: str, *, user, ids, now, near_due_until) -> Q:
+    roles = user.roles
+    received_here = _in_scope("unit_id", ids)
+    handled_here = _in_scope("current_unit_id", ids)
+    either = Q() if ids is None else (received_here | handled_here)
+    if tab == "cho-tiep-nhan":
+        return Q(status=Status.NEW) & received_here
+    if tab == "can-xu-ly":
+        q = Q(pk__in=[])
+        if Role.ONE_STOP_OFFICER in roles:
+            q |= Q(status=Status.RECEIVED) & received_here
+        if Role.SPECIALIST in roles:
+            mine = (
+                Q(assignee=user)
+                | Q(assignee__isnull=True) & _step_role(Role.SPECIALIST)
+                | _step_role(Role.ONE_STOP_OFFICER)
+            )
+            q |= Q(status=Status.PROCESSING) & handled_here & mine
+        return q
+    if tab == "cho-duyet":
+        return Q(status=Status.PROCESSING) & handled_here & _step_role(Role.DEPARTMENT_HEAD)
+    if tab == "cho-ky":
+        return Q(status=Status.PROCESSING) & handled_here & _step_role(Role.SIGNING_LEADER)
+    if tab == "cho-tra-ket-qua":
+        return Q(status=Status.RESOLVED) & received_here
+    if tab == "cho-bo-sung":
+        return Q(status=Status.SUPPLEMENT_REQUESTED) & either
+    if tab == "sap-den-han":
+        return Q(status__in=RUNNING, due_at__gte=now, due_at__lte=near_due_until) & either
+    if tab == "qua-han":
+        return Q(status__in=RUNNING, due_at__lt=now) & either
+    return either  # tat-ca
+
+
+def dossier_worklist(
+    *,
+    user,
+    tab: str = "tat-ca",
+    query: str = "",
+    procedure: str = "",
+    channel: int | None = None,
+    sort: str = "han",
+    now: dt.datetime | None = None,
+    calendar: WorkCalendar | None = None,
+    unit_ids: list[int] | None | bool = False,
+) -> QuerySet[Dossier]:
+    """The worklist's rows for one tab, filtered and sorted, with what the rows show joined in.
+
+    `unit_ids`: the reader's scope from `scope_unit_ids` (pass it when already known; False:
+    look it up). `calendar` is needed for the "sắp đến hạn" tab: its bound is the instant one
+    working day from now.
+    """
+    now = now or timezone.now()
+    if not user.is_authenticated:
+        return Dossier.objects.none()
+    ids = scope_unit_ids(user=user) if unit_ids is False else unit_ids
+    if Role.CITIZEN in user.roles and user.unit_id is None and ids is not None:
+        qs = Dossier.objects.filter(applicant_user=user)
+    else:
+        near = None
+        if tab == "sap-den-han":
+            cal = calendar or _calendar_for(user)
+            near = _from_wall(cal.due(to_wall_time(now), MINUTES_PER_WORKING_DAY))
+        qs = Dossier.objects.filter(
+            _tab_filter(tab, user=user, ids=ids, now=now, near_due_until=near)
+        )
+    if procedure:
+        qs = qs.filter(procedure_version__procedure__national_code=procedure)
+    if channel:
+        qs = qs.filter(channel=channel)
     query = (query or "").strip()
     if query:
         qs = qs.filter(
@@ -63,10 +229,207 @@ def dossier_worklist(
             | Q(applicant_name__icontains=query)
             | Q(applicant_id_number=query)
         )
-    return qs.order_by("due_at", "id")
+    order = SORTS.get(sort, SORTS["han"])[1]
+    return qs.select_related(
+        "procedure_version", "procedure_version__procedure", "current_unit", "assignee"
+    ).order_by(*order)
+
+
+def worklist_prefetch_open_pauses(rows: list[Dossier]) -> None:
+    """Attach `open_pause` (or None) to each paused row: one query for the whole page."""
+    paused = [d.pk for d in rows if d.status in (Status.SUPPLEMENT_REQUESTED, 6)]
+    found: dict[int, DossierPause] = {}
+    if paused:
+        for p in DossierPause.objects.filter(dossier_id__in=paused, ended_at__isnull=True):
+            found[p.dossier_id] = p
+    for d in rows:
+        d.open_pause = found.get(d.pk)
+
+
+# --- the clock, as the rows show it --------------------------------------------------------
+
+
+def _calendar_for(user) -> WorkCalendar:
+    from motcua.clock.selectors import work_calendar_for
+
+    return work_calendar_for(user.unit if user.unit_id else None)
+
+
+def worklist_calendar(*, user) -> WorkCalendar:
+    """The working calendar of the reader's unit, built once per request for every row."""
+    return _calendar_for(user)
+
+
+def _from_wall(moment: dt.datetime) -> dt.datetime:
+    from motcua.clock.services import from_wall_time
+
+    return from_wall_time(moment)
+
+
+def working_time_text(minutes: int) -> str:
+    """480 → "1 ngày", 600 → "1 ngày 2 giờ", 45 → "45 phút" (8 working hours = 1 day)."""
+    minutes = max(0, int(minutes))
+    days, rest = divmod(minutes, MINUTES_PER_WORKING_DAY)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(f"{days} ngày")
+    if hours:
+        parts.append(f"{hours} giờ")
+    if mins and not days:
+        parts.append(f"{mins} phút")
+    return " ".join(parts) or "0 phút"
+
+
+@dataclass(frozen=True)
+class ClockState:
+    kind: str  # "con-han" | "sap-den-han" | "qua-han" | "tam-dung" | "da-xong" | ""
+    text: str
+
+
+def clock_state(
+    dossier: Dossier, *, now: dt.datetime, calendar: WorkCalendar, open_pause=None
+) -> ClockState:
+    """What the worklist says about a dossier's time: "còn 1 ngày 2 giờ làm việc",
+    "quá hạn 3 giờ làm việc", "tạm dừng, còn …", or the result of a finished one."""
+    due = dossier.due_at
+    if due is None:
+        return ClockState("", "Chưa tính (chưa tiếp nhận)")
+    status = Status(dossier.status)
+    if status in FINAL_STATES or status is Status.RESOLVED:
+        finished = dossier.finished_at
+        if finished is None or status in (Status.WITHDRAWN, Status.STOPPED, Status.NOT_RECEIVED):
+            return ClockState("da-xong", "Đã kết thúc")
+        late = finished > due
+        return ClockState(
+            "qua-han" if late else "da-xong", "Xong quá hạn" if late else "Xong đúng hạn"
+        )
+    wall_due = to_wall_time(due)
+    if open_pause is not None:
+        left = calendar.elapsed(to_wall_time(open_pause.started_at), wall_due)
+        return ClockState("tam-dung", f"Tạm dừng, còn {working_time_text(left)} làm việc")
+    wall_now = to_wall_time(now)
+    if wall_now > wall_due:
+        over = calendar.elapsed(wall_due, wall_now)
+        return ClockState("qua-han", f"Quá hạn {working_time_text(over)} làm việc")
+    left = calendar.elapsed(wall_now, wall_due)
+    kind = "sap-den-han" if left <= MINUTES_PER_WORKING_DAY else "con-han"
+    return ClockState(kind, f"Còn {working_time_text(left)} làm việc")
+
+
+# --- dossier page --------------------------------------------------------------------------
+
+
+def dossier_get_visible(*, user, code: str) -> Dossier | None:
+    return (
+        dossier_list_visible(user=user)
+        .select_related(
+            "procedure_version",
+            "procedure_version__procedure",
+            "unit",
+            "current_unit",
+            "assignee",
+            "received_by",
+            "assisted_by",
+        )
+        .filter(code=code)
+        .first()
+    )
 
 
 def dossier_events(*, dossier: Dossier) -> QuerySet[DossierEvent]:
     return dossier.events.select_related("actor", "from_unit", "to_unit", "to_user").order_by(
         "at", "id"
+    )
+
+
+def transfer_stack(events) -> list[int]:
+    """Units the dossier was transferred from and has not returned to (from loaded events)."""
+    stack: list[int] = []
+    for e in events:
+        if e.action == Action.TRANSFER:
+            stack.append(e.from_unit_id)
+        elif e.action == Action.TRANSFER_RETURN and stack:
+            stack.pop()
+    return stack
+
+
+def users_with_role(*, role: str, unit_ids: list[int] | None) -> QuerySet:
+    """Active users holding `role` inside the given units (assignee pickers)."""
+    qs = get_user_model().objects.filter(is_active=True, groups__name=role)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    return qs.select_related("unit").order_by("unit__name", "full_name", "username").distinct()
+
+
+def transfer_targets(*, actor, dossier: Dossier, day: dt.date) -> QuerySet[OrgUnit]:
+    """Units a dossier can be transferred to (liên thông): the bodies of the actor's
+    administrative unit and of the one above it (a ward's dossier goes to a city department
+    and back), valid on `day`, except where it is now."""
+    if actor.unit_id is None:
+        return units_valid_on(day=day).exclude(pk=dossier.current_unit_id).order_by("path")
+    home = unit_administrative(unit=actor.unit)
+    q = Q(path__startswith=home.path)
+    if home.parent_id is not None:
+        parent = home.parent
+        q |= Q(pk=parent.pk) | (Q(parent=parent) & ~Q(kind__in=OrgUnit.ADMINISTRATIVE_KINDS))
+    return (
+        units_valid_on(day=day)
+        .filter(q)
+        .exclude(pk=dossier.current_unit_id)
+        .exclude(pk=home.pk)
+        .order_by("path")
+    )
+
+
+# --- intake --------------------------------------------------------------------------------
+
+
+def _intake_units_q(unit: OrgUnit) -> Q:
+    """Procedures run by `unit` (the service's rule): linked to the unit or one above it, or
+    to a body inside the same administrative unit; or linked to no unit at all."""
+    parts = [p for p in unit.path.split("/") if p]
+    prefixes = ["/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
+    home = unit_administrative(unit=unit)
+    return Q(units__path__in=prefixes) | Q(units__path__startswith=home.path) | Q(units=None)
+
+
+def procedures_for_intake(*, unit: OrgUnit | None, query: str = "") -> QuerySet[ProcedureVersion]:
+    """Published procedures the desk of `unit` may receive, matching `query` (code or name,
+    accent-insensitive)."""
+    from motcua.catalogue.selectors import procedure_search
+
+    qs = procedure_search(query=query)
+    if unit is not None:
+        matching = ProcedureVersion.objects.filter(_intake_units_q(unit)).values("pk")
+        qs = qs.filter(pk__in=matching)
+    return qs
+
+
+def procedure_for_intake(*, unit: OrgUnit | None, pk) -> ProcedureVersion | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return procedures_for_intake(unit=unit).filter(pk=pk).prefetch_related("components").first()
+
+
+def applicant_previous(*, user, id_number: str) -> Dossier | None:
+    """The latest dossier in `user`'s scope filed by the holder of `id_number`."""
+    id_number = (id_number or "").strip()
+    if not id_number:
+        return None
+    return (
+        dossier_list_visible(user=user)
+        .filter(applicant_id_number=id_number)
+        .order_by("-created_at", "-id")
+        .only(
+            "applicant_kind",
+            "applicant_name",
+            "applicant_id_number",
+            "applicant_phone",
+            "applicant_email",
+            "applicant_address",
+        )
+        .first()
     )

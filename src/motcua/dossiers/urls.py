@@ -8,5 +8,10 @@ app_name = "dossiers"
 
 urlpatterns = [
     path("", views.worklist, name="worklist"),
+    path("tiep-nhan/", views.intake, name="intake"),
+    path("tiep-nhan/thu-tuc/", views.intake_procedures, name="intake_procedures"),
+    path("tiep-nhan/nguoi-nop/", views.intake_applicant, name="intake_applicant"),
+    path("tiep-nhan/huong-dan/", views.intake_guidance, name="intake_guidance"),
     path("<str:code>/", views.dossier_detail, name="detail"),
+    path("<str:code>/thao-tac/<str:action>/", views.dossier_action, name="action"),
 ]

@@ -1,66 +1,611 @@
-"""Officer pages for dossiers, mounted at /ho-so/."""
+"""Officer pages for dossiers, mounted at /ho-so/: counter intake, worklists, the dossier page
+and its actions. Server-rendered; HTMX swaps fragments where it helps, and every page also
+works without JavaScript. Writes go through `motcua.dossiers.services` only.
+"""
 
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from urllib.parse import urlencode
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from motcua.dossiers.domain.workflow import OPEN_STATES, actions_available
-from motcua.dossiers.selectors import (
-    WORKLIST_FILTERS,
-    dossier_events,
-    dossier_list_visible,
-    dossier_worklist,
+from motcua.accounts.roles import Role
+from motcua.catalogue.models import Component
+from motcua.core.idempotency import (
+    IdempotencyError,
+    idempotency_claim,
+    idempotency_complete,
+    request_fingerprint,
 )
+from motcua.dossiers import deadlines, selectors, services
+from motcua.dossiers.domain.errors import DossierError, DossierIncomplete
+from motcua.dossiers.domain.workflow import (
+    MOT_CUA,
+    OPEN_STATES,
+    STATUS_LABELS,
+    Action,
+    Channel,
+    Status,
+    actions_available,
+)
+from motcua.dossiers.forms import (
+    UPLOAD_RULE,
+    ActionForm,
+    IntakeForm,
+    local_input,
+    upload_check,
+)
+from motcua.dossiers.models import Dossier
 
 PAGE_SIZE = 50
+SUGGESTIONS = 15
+
+# --- printed forms (the colleague's PDF downloads) ----------------------------------------
+
+
+def document_url(code: str, form: str) -> str | None:
+    """The PDF of printed form `form` ("receipt", "supplement"…) of dossier `code`, or None
+    while the documents URLs (`dossiers/urls_documents.py`) are not mounted."""
+    try:
+        return reverse("dossier_documents:form", kwargs={"code": code, "form": form})
+    except NoReverseMatch:
+        return None
+
+
+def guidance_pdf_url(version, missing, applicant: dict) -> str | None:
+    """The PDF guidance slip (Mẫu 02) for an intake that was not received, or None while the
+    documents URLs are not mounted."""
+    try:
+        base = reverse("dossier_documents:guidance")
+    except NoReverseMatch:
+        return None
+    params = [("thu_tuc", version.pk), *(("thieu", c.pk) for c in missing)]
+    params += [
+        ("ten", applicant.get("name", "")),
+        ("dia_chi", applicant.get("address", "")),
+        ("dien_thoai", applicant.get("phone", "")),
+        ("email", applicant.get("email", "")),
+    ]
+    return f"{base}?{urlencode(params)}"
+
+
+# --- worklist ------------------------------------------------------------------------------
 
 
 @login_required
 def worklist(request):
-    current = request.GET.get("loc", "")
-    if current not in WORKLIST_FILTERS:
-        current = ""
+    user = request.user
+    tabs = selectors.worklist_tabs(user=user)
+    if not tabs:
+        raise PermissionDenied("Tài khoản của bạn không có danh sách hồ sơ.")
+    keys = [t.key for t in tabs]
+    tab = request.GET.get("tab") or keys[0]
+    if tab not in keys:
+        tab = keys[0]
+    sort = request.GET.get("sap_xep", "han")
+    if sort not in selectors.SORTS:
+        sort = "han"
     query = request.GET.get("q", "").strip()
+    procedure = request.GET.get("thu_tuc", "").strip()
+    try:
+        channel = int(request.GET.get("kenh") or 0)
+    except ValueError:
+        channel = 0
+    if channel not in {c.value for c in Channel}:
+        channel = 0
     now = timezone.now()
-    rows = dossier_worklist(user=request.user, filter=current, query=query, now=now)
+    calendar = selectors.worklist_calendar(user=user)
+    rows = selectors.dossier_worklist(
+        user=user,
+        tab=tab,
+        query=query,
+        procedure=procedure,
+        channel=channel or None,
+        sort=sort,
+        now=now,
+        calendar=calendar,
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    objects = list(page.object_list)
+    selectors.worklist_prefetch_open_pauses(objects)
+    for d in objects:
+        d.clock = selectors.clock_state(d, now=now, calendar=calendar, open_pause=d.open_pause)
+    params = request.GET.copy()
+    params.pop("trang", None)
+    context = {
+        "tabs": tabs,
+        "tab": selectors.TABS_BY_KEY[tab],
+        "page": page,
+        "rows": objects,
+        "sorts": selectors.SORTS,
+        "sort": sort,
+        "query": query,
+        "procedure": procedure,
+        "channel": channel,
+        "channels": [(c.value, c.label) for c in Channel],
+        "params": params.urlencode(),
+        "now": now,
+        "can_receive": Role.ONE_STOP_OFFICER in user.roles,
+    }
+    template = "dossiers/_worklist_table.html" if request.htmx else "dossiers/worklist.html"
+    return render(request, template, context)
+
+
+# --- counter intake ------------------------------------------------------------------------
+
+
+def _desk_user(request):
+    user = request.user
+    if Role.ONE_STOP_OFFICER not in user.roles:
+        raise PermissionDenied("Chỉ công chức Bộ phận Một cửa được tiếp nhận hồ sơ tại quầy.")
+    return user
+
+
+def _components(version) -> list[Component]:
+    return list(version.components.all()) if version is not None else []
+
+
+def _ticked(request, components) -> set[int]:
+    given = set(request.POST.getlist("thanh_phan"))
+    return {c.pk for c in components if str(c.pk) in given}
+
+
+def _files(request, components) -> tuple[dict[int, object], dict[int, str]]:
+    files, errors = {}, {}
+    for c in components:
+        f = request.FILES.get(f"tep_{c.pk}")
+        if not f:
+            continue
+        try:
+            upload_check(f, label=c.name)
+        except ValidationError as exc:
+            errors[c.pk] = " ".join(exc.messages)
+        else:
+            files[c.pk] = f
+    return files, errors
+
+
+def _preview(version, unit, now):
+    """The appointment the receipt would give now: the service's own clock code."""
+    return deadlines.deadline(
+        received_at=now,
+        duration_minutes=version.legal_minutes,
+        procedure_version=version,
+        unit=unit,
+    )
+
+
+def _intake_context(request, *, form, version, query="", ticked=(), **extra):
+    unit = request.user.unit
+    suggestions = []
+    if version is None and query:
+        suggestions = list(selectors.procedures_for_intake(unit=unit, query=query)[:SUGGESTIONS])
+    return {
+        "form": form,
+        "version": version,
+        "components": _components(version),
+        "ticked": set(ticked),
+        "query": query,
+        "suggestions": suggestions,
+        "unit": unit,
+        "upload_rule": UPLOAD_RULE,
+        "file_errors": {},
+        **extra,
+    }
+
+
+@login_required
+def intake(request):
+    """Tiếp nhận hồ sơ tại quầy: procedure → applicant → components → preview → receive."""
+    user = _desk_user(request)
+    if user.unit_id is None:
+        raise PermissionDenied("Tài khoản chưa gắn với Bộ phận Một cửa của đơn vị nào.")
+    if request.method == "POST":
+        return _intake_post(request)
+    query = request.GET.get("q", "").strip()
+    version = None
+    if request.GET.get("thu_tuc"):
+        version = selectors.procedure_for_intake(unit=user.unit, pk=request.GET["thu_tuc"])
+        if version is None:
+            messages.error(request, "Không tìm thấy thủ tục đã chọn trong danh mục của đơn vị.")
+    form = IntakeForm(
+        initial={"thu_tuc": version.pk if version else None, "token": uuid.uuid4().hex}
+    )
     return render(
         request,
-        "dossiers/worklist.html",
-        {
-            "page": page,
-            "filters": WORKLIST_FILTERS,
-            "current": current,
-            "query": query,
-            "now": now,
-            "open_statuses": [s.value for s in OPEN_STATES],
-        },
+        "dossiers/intake.html",
+        _intake_context(request, form=form, version=version, query=query),
     )
 
 
 @login_required
-def dossier_detail(request, code: str):
-    dossier = (
-        dossier_list_visible(user=request.user)
-        .select_related(
-            "procedure_version", "unit", "current_unit", "assignee", "received_by", "assisted_by"
-        )
-        .filter(code=code)
-        .first()
+def intake_procedures(request):
+    """HTMX suggestions while typing the procedure's name or code."""
+    user = _desk_user(request)
+    query = request.GET.get("q", "").strip()
+    found = (
+        list(selectors.procedures_for_intake(unit=user.unit, query=query)[:SUGGESTIONS])
+        if query
+        else []
     )
+    return render(
+        request, "dossiers/_intake_suggestions.html", {"suggestions": found, "query": query}
+    )
+
+
+@login_required
+def intake_applicant(request):
+    """Look up a previous applicant by ID number (HTMX fragment of the applicant fields)."""
+    user = _desk_user(request)
+    id_number = request.GET.get("applicant_id_number", "").strip()
+    found = selectors.applicant_previous(user=user, id_number=id_number)
+    initial = {"applicant_id_number": id_number}
+    if found is not None:
+        initial.update(
+            applicant_kind=found.applicant_kind,
+            applicant_name=found.applicant_name,
+            applicant_phone=found.applicant_phone,
+            applicant_email=found.applicant_email,
+            applicant_address=found.applicant_address,
+        )
+    return render(
+        request,
+        "dossiers/_intake_applicant.html",
+        {"form": IntakeForm(initial=initial), "lookup": id_number, "found": found},
+    )
+
+
+def _intake_post(request):
+    user = request.user
+    unit = user.unit
+    step = (request.POST.getlist("buoc") or ["xem-truoc"])[-1]
+    version = selectors.procedure_for_intake(unit=unit, pk=request.POST.get("thu_tuc"))
+    components = _components(version)
+    ticked = _ticked(request, components)
+
+    if step == "tra-cuu":  # no-JS applicant lookup: refill the form, validate nothing
+        initial = request.POST.dict()
+        found = selectors.applicant_previous(
+            user=user, id_number=request.POST.get("applicant_id_number", "")
+        )
+        if found is not None:
+            for f in ("kind", "name", "phone", "email", "address"):
+                initial[f"applicant_{f}"] = getattr(found, f"applicant_{f}")
+        context = _intake_context(
+            request, form=IntakeForm(initial=initial), version=version, ticked=ticked
+        )
+        context["lookup_done"] = True
+        context["lookup_found"] = found
+        return render(request, "dossiers/intake.html", context)
+
+    form = IntakeForm(request.POST)
+    valid = form.is_valid()
+    if version is None and "thu_tuc" not in form.errors:
+        form.add_error(
+            None,
+            "Không tìm thấy thủ tục đã chọn trong danh mục thủ tục mà đơn vị của bạn tiếp nhận.",
+        )
+        valid = False
+    files, file_errors = _files(request, components) if step == "tiep-nhan" else ({}, {})
+    missing = [c for c in components if c.required and c.pk not in ticked]
+    now = timezone.now()
+    context = _intake_context(
+        request,
+        form=form,
+        version=version,
+        ticked=ticked,
+        file_errors=file_errors,
+        missing=missing if valid else [],
+        step=step,
+    )
+    if valid and not missing:
+        context["deadline"] = _preview(version, unit, now)
+
+    if step != "tiep-nhan" or not valid or missing or file_errors:
+        if valid and missing:
+            _guidance_urls(context, version, missing, form)
+        status = 200 if step == "xem-truoc" else 400
+        if request.htmx and step == "xem-truoc":
+            return render(request, "dossiers/_intake_preview.html", context)
+        return render(request, "dossiers/intake.html", context, status=status)
+
+    token = form.cleaned_data["token"]
+    received = [
+        {"name": c.name, "form": c.form, "copies": c.copies, "file": files.get(c.pk)}
+        for c in components
+        if c.pk in ticked
+    ]
+    try:
+        with transaction.atomic():
+            # One-time token: a second POST of the same form shows the dossier made by the first.
+            record = idempotency_claim(
+                user=user,
+                key=f"tiep-nhan:{token}",
+                fingerprint=request_fingerprint(
+                    method="POST", path=reverse("dossiers:intake"), data={"token": token}
+                ),
+            )
+            if record.is_replay:
+                code = record.response_body["code"]
+                messages.info(request, f"Hồ sơ này đã được tiếp nhận trước đó với mã {code}.")
+                return _redirect(request, reverse("dossiers:detail", args=[code]))
+            d = form.cleaned_data
+            dossier = services.dossier_receive(
+                procedure_version=version,
+                unit=unit,
+                applicant=form.applicant(),
+                channel=d["channel"],
+                components=received,
+                received_by=user,
+                received_at=now,
+                postal_receipt_no=d.get("postal_receipt_no", ""),
+                result_delivery=d["result_delivery"],
+            )
+            idempotency_complete(record=record, status_code=302, body={"code": dossier.code})
+    except DossierIncomplete as exc:  # the catalogue changed between preview and confirm
+        names = set(exc.missing)
+        context["missing"] = [c for c in components if c.name in names]
+        _guidance_urls(context, version, context["missing"], form)
+        context.pop("deadline", None)
+        return render(request, "dossiers/intake.html", context, status=400)
+    except (DossierError, IdempotencyError) as exc:
+        context["error"] = exc.message
+        return render(request, "dossiers/intake.html", context, status=400)
+    appointment = timezone.localtime(dossier.appointment_at)
+    messages.success(
+        request,
+        f"Đã tiếp nhận hồ sơ {dossier.code}. Hẹn trả kết quả: {appointment:%H:%M %d/%m/%Y}.",
+    )
+    return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
+
+
+def _guidance_urls(context, version, missing, form) -> None:
+    """Links to the guidance slip: the legal PDF when mounted, and the printable page."""
+    applicant = form.applicant() if hasattr(form, "cleaned_data") else {}
+    context["guidance_pdf_url"] = guidance_pdf_url(version, missing, applicant)
+    params = [("thu_tuc", version.pk), *(("thieu", c.pk) for c in missing)]
+    if applicant.get("name"):
+        params.append(("ten", applicant["name"]))
+    context["guidance_url"] = f"{reverse('dossiers:intake_guidance')}?{urlencode(params)}"
+
+
+@login_required
+def intake_guidance(request):
+    """The single guidance slip (hướng dẫn bổ sung, Mẫu 02) listing every missing component.
+    Printable HTML; nothing is saved."""
+    user = _desk_user(request)
+    version = selectors.procedure_for_intake(unit=user.unit, pk=request.GET.get("thu_tuc"))
+    if version is None:
+        raise Http404("Không tìm thấy thủ tục.")
+    wanted = set(request.GET.getlist("thieu"))
+    missing = [c for c in _components(version) if str(c.pk) in wanted]
+    return render(
+        request,
+        "dossiers/intake_guidance.html",
+        {
+            "version": version,
+            "missing": missing,
+            "applicant": request.GET.get("ten", "").strip(),
+            "unit": user.unit,
+            "now": timezone.now(),
+            "officer": user,
+        },
+    )
+
+
+def _redirect(request, url: str):
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+# --- the dossier page and its actions ------------------------------------------------------
+
+SERVICES = {
+    Action.RECEIVE: services.dossier_accept,
+    Action.REFUSE: services.dossier_refuse,
+    Action.ASSIGN: services.dossier_assign,
+    Action.FORWARD: services.dossier_forward,
+    Action.TRANSFER: services.dossier_transfer,
+    Action.TRANSFER_RETURN: services.dossier_transfer_return,
+    Action.SEND_BACK: services.dossier_send_back,
+    Action.REQUEST_SUPPLEMENT: services.dossier_request_supplement,
+    Action.RECEIVE_SUPPLEMENT: services.dossier_receive_supplement,
+    Action.REQUEST_PAYMENT: services.dossier_request_payment,
+    Action.PAYMENT_RECEIVED: services.dossier_payment_received,
+    Action.APPROVE: services.dossier_approve,
+    Action.SIGN: services.dossier_sign,
+    Action.MARK_RESULT_READY: services.dossier_mark_result_ready,
+    Action.STOP: services.dossier_stop,
+    Action.WITHDRAW: services.dossier_withdraw,
+    Action.APOLOGISE: services.dossier_apologise,
+    Action.RETURN_RESULT: services.dossier_return_result,
+}
+
+
+class _Situation:
+    """What the page needs to decide which actions to offer: loaded once per request."""
+
+    def __init__(self, *, user, dossier: Dossier, events, now):
+        self.user = user
+        self.roles = {r.value for r in user.roles}
+        self.dossier = dossier
+        self.now = now
+        self.steps = list(dossier.procedure_version.steps.order_by("order"))
+        self.unit_ids = selectors.scope_unit_ids(user=user)
+        self.stack = selectors.transfer_stack(events)
+
+    def in_scope(self, *unit_ids) -> bool:
+        return self.unit_ids is None or any(u in self.unit_ids for u in unit_ids)
+
+    def step(self, order):
+        return next((s for s in self.steps if s.order == order), None)
+
+    @property
+    def current(self):
+        return self.step(self.dossier.current_step)
+
+    @property
+    def next(self):
+        return next((s for s in self.steps if s.order > self.dossier.current_step), None)
+
+    def offered(self, action: Action) -> bool:
+        """The services' own checks, ahead of time, so the page offers only what will work."""
+        d = self.dossier
+        if action in services.HANDLING_ACTIONS:
+            if not self.in_scope(d.current_unit_id):
+                return False
+        elif not self.in_scope(d.current_unit_id, d.unit_id):
+            return False
+        current = self.current
+        if action in (Action.FORWARD, Action.APPROVE, Action.SIGN):
+            if current is not None and current.role and current.role not in self.roles:
+                return False
+            if action is Action.FORWARD and self.next is None:
+                return False
+        if action is Action.ASSIGN:
+            # The desk hands a received dossier over; the department head (re)assigns.
+            if d.status == Status.RECEIVED:
+                return MOT_CUA in self.roles
+            return Role.DEPARTMENT_HEAD.value in self.roles
+        if action is Action.SEND_BACK:
+            prev = next((s for s in reversed(self.steps) if s.order < d.current_step), None)
+            return prev is not None and prev.role != MOT_CUA
+        if action is Action.TRANSFER_RETURN:
+            return bool(self.stack)
+        if action is Action.MARK_RESULT_READY:
+            later = any(s.order > d.current_step and s.role != MOT_CUA for s in self.steps)
+            return not later and not self.stack
+        if action is Action.APOLOGISE:
+            return d.due_at is not None and self.now < d.due_at
+        return True
+
+    def assignee_role(self, action: Action) -> str | None:
+        if action is Action.ASSIGN:
+            return Role.SPECIALIST.value
+        if action in (Action.FORWARD, Action.APPROVE, Action.SIGN):
+            nxt = self.next
+            if nxt is not None and nxt.role and nxt.role != MOT_CUA:
+                return nxt.role
+        return None
+
+
+def _action_form(situation: _Situation, action: Action, data=None) -> ActionForm:
+    d = situation.dossier
+    kwargs: dict = {"action": action}
+    role = situation.assignee_role(action)
+    if role is not None:
+        kwargs["assignees"] = selectors.users_with_role(role=role, unit_ids=situation.unit_ids)
+        kwargs["assignee_required"] = action is Action.ASSIGN
+    if action is Action.TRANSFER:
+        kwargs["units"] = selectors.transfer_targets(
+            actor=situation.user, dossier=d, day=timezone.localdate(situation.now)
+        )
+    initial = {"expected_version": d.version}
+    if action is Action.RETURN_RESULT:
+        initial["result_delivery"] = d.result_delivery
+    if action is Action.APOLOGISE and d.due_at is not None:
+        initial["new_appointment"] = local_input(d.due_at + dt.timedelta(days=1))
+    return ActionForm(data, initial=initial, **kwargs)
+
+
+def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = None, error=""):
+    now = timezone.now()
+    events = list(selectors.dossier_events(dossier=dossier))
+    for e in events:
+        e.from_status_label = STATUS_LABELS.get(e.from_status, "") if e.from_status else "—"
+        e.to_status_label = STATUS_LABELS.get(e.to_status, "") if e.to_status else ""
+    situation = _Situation(user=request.user, dossier=dossier, events=events, now=now)
+    forms = []
+    for action in actions_available(state=dossier.status, roles=situation.roles):
+        if not situation.offered(action):
+            continue
+        if failed is not None and failed.action is action:
+            forms.append(failed)
+        else:
+            forms.append(_action_form(situation, action))
+    calendar = selectors.worklist_calendar(user=request.user)
+    pauses = list(dossier.pauses.all())
+    open_pause = next((p for p in pauses if p.ended_at is None), None)
+    return {
+        "d": dossier,
+        "components": list(dossier.components.all()),
+        "pauses": pauses,
+        "events": events,
+        "steps": situation.steps,
+        "current_step": situation.current,
+        "forms": forms,
+        "error": error,
+        "failed_action": failed.action.value if failed is not None else "",
+        "clock": selectors.clock_state(dossier, now=now, calendar=calendar, open_pause=open_pause),
+        "is_open": dossier.status in {s.value for s in OPEN_STATES},
+        "receipt_url": document_url(dossier.code, "receipt") if dossier.received_at else None,
+        "supplement_url": document_url(dossier.code, "supplement")
+        if dossier.supplement_count
+        else None,
+    }
+
+
+def _visible_or_404(request, code: str) -> Dossier:
+    dossier = selectors.dossier_get_visible(user=request.user, code=code)
     if dossier is None:
         raise Http404("Không có hồ sơ này hoặc hồ sơ không thuộc phạm vi của bạn.")
-    roles = {r.value for r in request.user.roles}
+    return dossier
+
+
+@login_required
+def dossier_detail(request, code: str):
+    dossier = _visible_or_404(request, code)
+    return render(request, "dossiers/detail.html", _detail_context(request, dossier))
+
+
+@login_required
+@require_POST
+def dossier_action(request, code: str, action: str):
+    try:
+        action = Action(action)
+    except ValueError:
+        raise Http404("Thao tác không tồn tại.") from None
+    dossier = _visible_or_404(request, code)
+    now = timezone.now()
+    events = list(selectors.dossier_events(dossier=dossier))
+    situation = _Situation(user=request.user, dossier=dossier, events=events, now=now)
+    form = _action_form(situation, action, data=request.POST)
+    error = ""
+    status = 400
+    if form.is_valid():
+        try:
+            SERVICES[action](dossier=dossier, actor=request.user, **form.service_kwargs())
+        except DossierError as exc:
+            error = exc.message
+            status = 409 if "đã được người khác cập nhật" in exc.message else 400
+        else:
+            messages.success(request, f"Đã thực hiện: {action.label}.")
+            return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
+        # Nothing was written: show the dossier as it is now, with the officer's input kept.
+        dossier = _visible_or_404(request, code)
+    if request.htmx:
+        return render(
+            request,
+            "dossiers/_action_form.html",
+            {"d": dossier, "f": form, "error": error, "open": True},
+        )
     return render(
         request,
         "dossiers/detail.html",
-        {
-            "d": dossier,
-            "components": dossier.components.all(),
-            "pauses": dossier.pauses.all(),
-            "events": dossier_events(dossier=dossier),
-            "actions": actions_available(state=dossier.status, roles=roles),
-        },
+        _detail_context(request, dossier, failed=form, error=error),
+        status=status,
     )
