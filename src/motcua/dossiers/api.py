@@ -36,6 +36,7 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
+    extend_schema_serializer,
 )
 from rest_framework import exceptions, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -337,6 +338,13 @@ class DossierListOutputSerializer(serializers.Serializer):
         return d.status in OPEN_STATES and d.due_at is not None and d.due_at < now
 
 
+class DossierPageOutputSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Tổng số hồ sơ khớp bộ lọc.")
+    next = serializers.URLField(allow_null=True, help_text="Trang sau (null nếu là trang cuối).")
+    previous = serializers.URLField(allow_null=True, help_text="Trang trước.")
+    results = DossierListOutputSerializer(many=True)
+
+
 class ComponentOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
     form = serializers.CharField()
@@ -557,7 +565,12 @@ class DossierListCreateApi(BaseApi):
             help_text="true: đang giải quyết và đã quá hạn; false: các hồ sơ còn lại.",
         )
         ordering = serializers.ChoiceField(
-            ["-received_at", "received_at", "due_at", "-due_at"],
+            [
+                ("-received_at", "Tiếp nhận mới nhất trước"),
+                ("received_at", "Tiếp nhận cũ nhất trước"),
+                ("due_at", "Hạn giải quyết sớm nhất trước"),
+                ("-due_at", "Hạn giải quyết muộn nhất trước"),
+            ],
             required=False,
             default="-received_at",
         )
@@ -570,6 +583,7 @@ class DossierListCreateApi(BaseApi):
                 )
             return attrs
 
+    @extend_schema_serializer(component_name="DossierCreateInput")
     class InputSerializer(VnSerializer):
         procedure = serializers.CharField(
             max_length=32, help_text="Mã thủ tục (CSDL quốc gia); dùng phiên bản đang áp dụng."
@@ -605,8 +619,16 @@ class DossierListCreateApi(BaseApi):
     @extend_schema(
         operation_id="ho_so_list",
         summary="Danh sách hồ sơ trong phạm vi của bạn",
-        parameters=[FilterSerializer],
-        responses={200: DossierListOutputSerializer(many=True), **ERRORS},
+        description="Hồ sơ do đơn vị trong phạm vi của bạn tiếp nhận hoặc đang xử lý; công "
+        "dân chỉ thấy hồ sơ mình nộp. Phân trang 50 hồ sơ (page_size tối đa 200).",
+        parameters=[
+            FilterSerializer,
+            OpenApiParameter("page", OpenApiTypes.INT, description="Số trang, từ 1."),
+            OpenApiParameter(
+                "page_size", OpenApiTypes.INT, description="Số hồ sơ mỗi trang (1–200)."
+            ),
+        ],
+        responses={200: DossierPageOutputSerializer, **ERRORS},
         tags=["ho-so"],
     )
     def get(self, request):
@@ -798,6 +820,8 @@ class DossierDetailApi(BaseApi):
     @extend_schema(
         operation_id="ho_so_retrieve",
         summary="Một hồ sơ: thành phần, tạm dừng, nhật ký xử lý",
+        description="Tiêu đề ETag là phiên bản hồ sơ: gửi lại trong If-Match (hoặc "
+        "expected_version) khi thực hiện thao tác để không ghi đè thay đổi của người khác.",
         responses={
             200: DossierDetailOutputSerializer,
             **ERRORS,
@@ -866,6 +890,10 @@ class TransitionApi(BaseApi):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         TRANSITION_APIS[cls.slug] = cls
+        if cls.InputSerializer.__qualname__.startswith(cls.__name__ + "."):
+            # A nested InputSerializer: its schema component is named after the action.
+            name = "".join(part.title() for part in cls.slug.split("-"))
+            extend_schema_serializer(component_name=f"{name}Input")(cls.InputSerializer)
 
         def post(self, request, code: str):
             return self.transition(request, code)
