@@ -57,6 +57,22 @@ def test_send_decision(sent, now, allowed, wait):
     assert decision.wait_seconds == wait
 
 
+def test_the_minute_runs_per_purpose_the_hourly_cap_per_phone():
+    # a reset code right after the registration code: allowed
+    other = otp.send_decision(
+        now=T0 + timedelta(seconds=5), sent_at=_at(0), last_same_purpose=T0 - timedelta(hours=2)
+    )
+    assert other.allowed
+    same = otp.send_decision(now=T0 + timedelta(seconds=5), sent_at=_at(0), last_same_purpose=T0)
+    assert not same.allowed and same.wait_seconds == 55
+    capped = otp.send_decision(
+        now=T0 + timedelta(seconds=100),
+        sent_at=_at(0, 10, 20, 30, 40),
+        last_same_purpose=T0 - timedelta(hours=2),
+    )
+    assert not capped.allowed and capped.wait_seconds == 3500
+
+
 def test_send_refusal_messages_are_vietnamese():
     assert otp.send_decision(now=T0 + timedelta(seconds=10), sent_at=_at(0)).message == (
         "Vui lòng chờ 50 giây rồi yêu cầu gửi lại mã."

@@ -10,6 +10,14 @@ from motcua.portal.domain.text import looks_like_phone, phone_normalize
 from motcua.portal.services import password_check
 
 
+class NoColon:
+    """Labels without Django's trailing colon (screen readers read the label as written)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 def login_identifier(text: str) -> str:
     """What the user typed to sign in, normalised: phone numbers to 0xxxxxxxxx."""
     text = (text or "").strip()
@@ -18,7 +26,7 @@ def login_identifier(text: str) -> str:
     return text.lower()
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(NoColon, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=255)
     phone = forms.CharField(
         label=_("Số điện thoại di động"),
@@ -70,7 +78,7 @@ class RegisterForm(forms.Form):
         return data
 
 
-class OtpForm(forms.Form):
+class OtpForm(NoColon, forms.Form):
     code = forms.CharField(
         label=_("Mã xác thực (6 chữ số)"),
         max_length=12,
@@ -81,7 +89,7 @@ class OtpForm(forms.Form):
     )
 
 
-class CitizenLoginForm(AuthenticationForm):
+class CitizenLoginForm(NoColon, AuthenticationForm):
     """Django's login form with phone normalisation and a limit on wrong passwords per
     identifier and per address (see `ratelimit.LIMITS`)."""
 
@@ -121,7 +129,7 @@ class CitizenLoginForm(AuthenticationForm):
         return data
 
 
-class PhoneForm(forms.Form):
+class PhoneForm(NoColon, forms.Form):
     phone = forms.CharField(
         label=_("Số điện thoại đã đăng ký"),
         max_length=20,
@@ -169,7 +177,7 @@ class PhoneResetForm(NewPasswordMixin, OtpForm):
         _new_password_fields(self)
 
 
-class CitizenSetPasswordForm(NewPasswordMixin, SetPasswordForm):
+class CitizenSetPasswordForm(NoColon, NewPasswordMixin, SetPasswordForm):
     """Django's set-password form (e-mail reset link) with Vietnamese labels and messages."""
 
     def __init__(self, *args, **kwargs):
@@ -182,7 +190,7 @@ class CitizenSetPasswordForm(NewPasswordMixin, SetPasswordForm):
         return forms.Form.clean(self)
 
 
-class EmailResetForm(PasswordResetForm):
+class EmailResetForm(NoColon, PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Thư điện tử đã đăng ký")

@@ -174,9 +174,14 @@ def otp_send(*, user: User, purpose: str, now: datetime | None = None) -> OneTim
     sent = list(
         OneTimeCode.objects.filter(
             phone=user.phone, created_at__gt=now - otp.SEND_WINDOW
-        ).values_list("created_at", flat=True)
+        ).values_list("purpose", "created_at")
     )
-    decision = otp.send_decision(now=now, sent_at=sent)
+    same = [at for p, at in sent if p == purpose]
+    decision = otp.send_decision(
+        now=now,
+        sent_at=[at for _, at in sent],
+        last_same_purpose=max(same) if same else datetime.min.replace(tzinfo=now.tzinfo),
+    )
     if not decision.allowed:
         raise OtpThrottled(decision.message, code="throttled")
     code = otp.code_generate()

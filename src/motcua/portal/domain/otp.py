@@ -71,12 +71,19 @@ class SendDecision:
         return f"Đã gửi quá nhiều mã tới số điện thoại này. Vui lòng thử lại sau {minutes} phút."
 
 
-def send_decision(*, now: datetime, sent_at: list[datetime]) -> SendDecision:
-    """May a new code be sent now, given when the earlier codes to this phone were sent?"""
+def send_decision(
+    *, now: datetime, sent_at: list[datetime], last_same_purpose: datetime | None = None
+) -> SendDecision:
+    """May a new code be sent now, given when the earlier codes to this phone were sent?
+
+    The hourly cap counts every code to the phone; the one-minute wait runs from the last code
+    for the same purpose when given (a reset right after registering is not held up).
+    """
     recent = sorted(t for t in sent_at if now - t < SEND_WINDOW)
     waits = []
-    if recent and now - recent[-1] < RESEND_COOLDOWN:
-        waits.append(RESEND_COOLDOWN - (now - recent[-1]))
+    last = last_same_purpose if last_same_purpose is not None else (recent[-1] if recent else None)
+    if last is not None and now - last < RESEND_COOLDOWN:
+        waits.append(RESEND_COOLDOWN - (now - last))
     if len(recent) >= MAX_SENDS_PER_WINDOW:
         # The window frees up when the oldest send that still counts leaves it.
         waits.append(SEND_WINDOW - (now - recent[-MAX_SENDS_PER_WINDOW]))
