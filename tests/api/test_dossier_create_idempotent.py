@@ -25,6 +25,7 @@ def test_two_identical_posts_make_one_dossier(api, people, procedure):
     assert first.status_code == second.status_code == 201
     assert second.json() == first.json()
     assert second["Idempotent-Replayed"] == "true"
+    assert second["ETag"] == first["ETag"]
     assert "Idempotent-Replayed" not in first
     assert Dossier.objects.count() == 1
     assert Dossier.objects.get().events.count() == 1

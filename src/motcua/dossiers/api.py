@@ -5,11 +5,14 @@ Thin views in the HackSoft style: each view validates its input with a nested
 optimistic lock) or the selectors (which apply the reader's scope), and renders an
 `OutputSerializer`. Errors always carry a Vietnamese `detail`:
 
-- 400 bad input (and `errors` per field), or a dossier rule refusing the input;
+- 400 bad input (with `errors` per field), or an intake the rules refuse (incomplete: with
+  `missing`, every required component not given);
 - 401 not signed in / bad token; 403 role or unit scope does not allow it;
 - 404 no such dossier *or* not visible to the caller (the two are indistinguishable);
-- 409 the dossier's state does not allow it now, or someone else changed it first
-  (`expected_version` / `If-Match` differs from the current `version`);
+- 409 the dossier's state does not allow the action now (workflow table, or another rule of
+  the services about where the dossier stands: last step, pending transfer, apology after the
+  due instant...), or someone else changed it first (`expected_version` / `If-Match` differs
+  from the current `version`);
 - 422 an `Idempotency-Key` reused with a different body.
 """
 
@@ -261,10 +264,6 @@ class BaseApi(APIView):
         if isinstance(exc, ApiError) and exc.extra:
             response.data = {"detail": str(exc.detail), **exc.extra}
         return response
-
-
-def _scope_error(exc: OutOfScope) -> ApiError:
-    return ApiError(403, exc.message)
 
 
 # --- output --------------------------------------------------------------------------------
@@ -676,10 +675,14 @@ class DossierListCreateApi(BaseApi):
                         ),
                     )
                     if record.is_replay:
+                        body = record.response_body
                         return Response(
-                            record.response_body,
+                            body,
                             status=record.status_code,
-                            headers={"Idempotent-Replayed": "true"},
+                            headers={
+                                "Idempotent-Replayed": "true",
+                                "ETag": f'"{body.get("version", "")}"',
+                            },
                         )
                 s = self.InputSerializer(data=request.data)
                 s.is_valid(raise_exception=True)
