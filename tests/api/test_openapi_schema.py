@@ -42,3 +42,11 @@ def test_schema_is_served(api, people):
     r = api(people["desk"]).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
     assert r.status_code == 200
     assert b"/api/v1/ho-so/{code}/return-result/:" in r.content
+
+
+def test_docs_page_is_served_without_a_cdn(client):
+    r = client.get("/api/docs/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "swagger-ui" in html and "/api/schema/" in html
+    assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
