@@ -47,37 +47,41 @@ STAFF_ROLES = frozenset(
     }
 )
 
-# What each role can do next, shown on the home page (title, description, url name or None
-# while the part is still being built).
+# What each role can do next, shown on the home page (title, description, url name — with an
+# optional "?query" — or None while the part is still being built).
 ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
     Role.ONE_STOP_OFFICER: [
         (
             _("Tiếp nhận hồ sơ"),
             _("Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính."),
-            "dossiers:worklist",
+            "dossiers:intake",
         ),
-        (_("Trả kết quả"), _("Trả kết quả cho công dân."), "dossiers:worklist"),
+        (_("Trả kết quả"), _("Trả kết quả cho công dân."), "dossiers:worklist?tab=cho-tra-ket-qua"),
         (_("Tra cứu thủ tục"), _("Xem danh mục thủ tục hành chính của đơn vị."), "catalogue:list"),
     ],
     Role.SPECIALIST: [
-        (_("Hồ sơ cần xử lý"), _("Thẩm định hồ sơ được phân công."), "dossiers:worklist"),
+        (
+            _("Hồ sơ cần xử lý"),
+            _("Thẩm định hồ sơ được phân công."),
+            "dossiers:worklist?tab=can-xu-ly",
+        ),
         (_("Tra cứu thủ tục"), _("Xem quy trình nội bộ của từng thủ tục."), "catalogue:list"),
     ],
     Role.DEPARTMENT_HEAD: [
         (
             _("Hồ sơ cần phân công, duyệt"),
             _("Phân công chuyên viên và duyệt kết quả."),
-            "dossiers:worklist",
+            "dossiers:worklist?tab=cho-duyet",
         ),
     ],
     Role.SIGNING_LEADER: [
-        (_("Hồ sơ chờ ký"), _("Ký kết quả giải quyết thủ tục."), "dossiers:worklist")
+        (_("Hồ sơ chờ ký"), _("Ký kết quả giải quyết thủ tục."), "dossiers:worklist?tab=cho-ky")
     ],
     Role.POSTAL_CLERK: [
         (
             _("Nhận hồ sơ qua bưu chính"),
             _("Kiểm tra, niêm phong và chuyển hồ sơ."),
-            "dossiers:worklist",
+            "dossiers:worklist?tab=cho-tra-ket-qua",
         ),
     ],
     Role.DIGITAL_TEAM: [

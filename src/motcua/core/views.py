@@ -14,8 +14,9 @@ def home(request):
     tasks = []
     for role in roles:
         for title, description, url_name in ROLE_TASKS[role]:
+            name, _, query = (url_name or "").partition("?")
             try:
-                url = reverse(url_name) if url_name else None
+                url = reverse(name) + (f"?{query}" if query else "") if name else None
             except NoReverseMatch:
                 url = None
             tasks.append({"title": title, "description": description, "url": url})

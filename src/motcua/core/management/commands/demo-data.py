@@ -3,7 +3,7 @@
 import importlib
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each bounded context that has demo data exposes `<app>.demo.load()`; order matters.
@@ -22,6 +22,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Không in danh sách tài khoản.")
+        parser.add_argument(
+            "--profile",
+            help="Thêm hồ sơ lịch sử theo bộ dữ liệu, ví dụ tdm (Thủ Dầu Một 1/2021–3/2023).",
+        )
+        parser.add_argument(
+            "--dossiers", type=int, help="Số hồ sơ cần tạo (cho đo hiệu năng), cùng --profile."
+        )
+        parser.add_argument("--years", help="Khoảng năm của hồ sơ, ví dụ 2021-2025.")
 
     def handle(self, *args, **options):
         logins = []
@@ -37,6 +45,20 @@ class Command(BaseCommand):
                 result = module.load()
                 if name == "motcua.accounts.demo":
                     logins = result
+        if options.get("profile") or options.get("dossiers") or options.get("years"):
+            from motcua.reports.demo import DemoError, load_profile
+
+            if options.get("dossiers") is not None and options["dossiers"] < 1:
+                raise CommandError("--dossiers phải là số nguyên dương.", returncode=2)
+            try:
+                load_profile(
+                    options.get("profile") or "tdm",
+                    dossiers=options.get("dossiers"),
+                    years=options.get("years"),
+                    stdout=self.stdout,
+                )
+            except DemoError as exc:
+                raise CommandError(str(exc), returncode=2) from exc
         if options["quiet"]:
             return
         if not settings.DEVELOPMENT:
