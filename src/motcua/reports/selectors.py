@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.db.models import F as Col
 from django.db.models.functions import TruncDate
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
 from motcua.catalogue.models import Field, Procedure, ProcedureVersion
@@ -191,6 +192,9 @@ class _Units:
         if key not in self._succ:
             unit = self.by_id[unit_id]
             found = unit_successors_on(unit=unit, day=day)
+            if not found and not unit.is_administrative:
+                # A desk or department without successors of its own: its ward's successor.
+                found = unit_successors_on(unit=unit_administrative(unit=unit), day=day)
             self._succ[key] = unit_administrative(unit=found[0]) if found else None
         return self._succ[key]
 
@@ -300,9 +304,13 @@ def _labels(group_by: str, keys, row_units) -> dict[object, tuple[str, str]]:
     if group_by == "channel":
         return {k: (CHANNEL_LABELS.get(Channel(k), str(k)), str(k)) for k in keys}
     if group_by == "field":
-        names = dict(Field.objects.filter(pk__in=keys).values_list("pk", "name"))
-        codes = dict(Field.objects.filter(pk__in=keys).values_list("pk", "code"))
-        return {k: (names.get(k, "(không có lĩnh vực)"), codes.get(k, "")) for k in keys}
+        found = {
+            pk: (name, code)
+            for pk, name, code in Field.objects.filter(pk__in=keys).values_list(
+                "pk", "name", "code"
+            )
+        }
+        return {k: found.get(k, ("(không có lĩnh vực)", "")) for k in keys}
     # procedure: the newest version's name
     out = {}
     versions = (
@@ -366,7 +374,7 @@ def ontime_counts_direct(
     def n(cond: Q):
         return Count("pk", filter=cond)
 
-    qs = Dossier.objects.annotate(fday=finished_day, dday=due_day)
+    qs = Dossier.objects.all()
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     qs = qs.filter(
@@ -374,40 +382,40 @@ def ontime_counts_direct(
         | Q(finished_at__gte=start, finished_at__lt=end)
         | Q(returned_at__gte=start, returned_at__lt=end)
     )
-    early = resolved & in_period & ~late & Q(fday__lt=Col("dday"))
-    on_time = resolved & in_period & ~late & Q(fday__gte=Col("dday"))
+    early = resolved & in_period & ~late & Q(LessThan(finished_day, due_day))
+    on_time = resolved & in_period & ~late & Q(GreaterThanOrEqual(finished_day, due_day))
     dims = (_DIRECT_DIM[dim],) if dim else ()
-    rows = (
-        qs.values(*dims)
-        .annotate(
-            resolved_early=n(early),
-            resolved_on_time=n(on_time),
-            resolved_late=n(resolved & in_period & late),
-            resolved_in_time_repeated=n((early | on_time) & repeated),
-            open_total=n(open_at_end),
-            open_overdue=n(overdue),
-            rep_open=n(open_at_end & repeated),
-            rep_overdue=n(overdue & repeated),
-            received=n(received),
-            received_online=n(received & Q(channel=Channel.ONLINE)),
-            received_postal=n(received & Q(channel=Channel.POSTAL)),
-            received_assisted=n(received & Q(assisted_by__isnull=False)),
-            received_supplement=n(received & Q(supplement_count__gt=0)),
-            supplement_requests=Sum(
-                Case(
-                    When(received, then="supplement_count"),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            ),
-            received_apologised=n(received & Q(apologised=True)),
-            refused=n(Q(status=Status.NOT_RECEIVED) & in_period),
-            stopped=n(Q(status=Status.STOPPED) & in_period),
-            withdrawn=n(Q(status=Status.WITHDRAWN) & in_period),
-            returned=n(Q(returned_at__gte=start, returned_at__lt=end)),
-        )
-        .order_by()
+    aggregates = dict(
+        resolved_early=n(early),
+        resolved_on_time=n(on_time),
+        resolved_late=n(resolved & in_period & late),
+        resolved_in_time_repeated=n((early | on_time) & repeated),
+        open_total=n(open_at_end),
+        open_overdue=n(overdue),
+        rep_open=n(open_at_end & repeated),
+        rep_overdue=n(overdue & repeated),
+        received=n(received),
+        received_online=n(received & Q(channel=Channel.ONLINE)),
+        received_postal=n(received & Q(channel=Channel.POSTAL)),
+        received_assisted=n(received & Q(assisted_by__isnull=False)),
+        received_supplement=n(received & Q(supplement_count__gt=0)),
+        supplement_requests=Sum(
+            Case(
+                When(received, then="supplement_count"),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        ),
+        received_apologised=n(received & Q(apologised=True)),
+        refused=n(Q(status=Status.NOT_RECEIVED) & in_period),
+        stopped=n(Q(status=Status.STOPPED) & in_period),
+        withdrawn=n(Q(status=Status.WITHDRAWN) & in_period),
+        returned=n(Q(returned_at__gte=start, returned_at__lt=end)),
     )
+    if dims:
+        rows = list(qs.values(*dims).annotate(**aggregates).order_by())
+    else:
+        rows = [qs.aggregate(**aggregates)]
     out = {}
     for r in rows:
         key = r[dims[0]] if dims else None
