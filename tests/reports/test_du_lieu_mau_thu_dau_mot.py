@@ -38,7 +38,7 @@ def test_tdm_profile_prints_the_seed_figures():
         "2023-01-01", "2023-03-31"
     )
     # the plain GROUP BY over the dossiers finds the same numbers
-    (direct, _), = ontime_counts_direct(period=year(2021)).values()
+    ((direct, _),) = ontime_counts_direct(period=year(2021)).values()
     assert (direct.resolved_in_time, direct.resolved) == (25_925, 25_969)
     # realistic mix: online share rises, refusals and stops carry reasons
     r21 = ontime_report(period=year(2021)).total.extra
@@ -61,7 +61,7 @@ def test_scaled_profile_for_benchmarks():
     assert Dossier.objects.count() == 400
     period = Period(year(2024).first, year(2024).last)
     report = ontime_report(period=period)
-    (direct, extra), = ontime_counts_direct(period=period).values()
+    ((direct, extra),) = ontime_counts_direct(period=period).values()
     assert report.total.counts.resolved == direct.resolved > 300
     assert report.total.extra == extra
     assert load_profile("tdm", dossiers=400, years="2024", stdout=io.StringIO()) == 0

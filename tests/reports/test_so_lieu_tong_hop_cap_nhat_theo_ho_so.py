@@ -31,7 +31,7 @@ def _snapshot():
 def _assert_consistent():
     incremental = _snapshot()
     report = ontime_report(period=Y2024, today=TODAY)
-    (direct, extra), = ontime_counts_direct(period=Y2024, today=TODAY).values()
+    ((direct, extra),) = ontime_counts_direct(period=Y2024, today=TODAY).values()
     assert report.total.counts.resolved == direct.resolved
     assert report.total.counts.open_overdue == direct.open_overdue
     assert report.total.counts.open_in_time == direct.open_in_time
