@@ -74,3 +74,14 @@ def test_code_guessing_is_limited_per_phone_beyond_the_code_itself(client):
         client.post("/cong-dan/xac-thuc/", {"code": wrong})
     response = client.post("/cong-dan/xac-thuc/", {"code": code})
     assert "Bạn đã thử quá nhiều lần" in response.content.decode()
+
+
+def test_an_unverified_registration_is_told_how_to_finish(client):
+    from motcua.portal.services import citizen_register
+
+    citizen_register(full_name="Đỗ Văn Giang", password="giang-do-2025!", phone="0944444444")
+    wrong = _login(client, "0944444444", "sai").content.decode()
+    assert "Số điện thoại, thư điện tử hoặc mật khẩu không đúng." in wrong
+    right = _login(client, "0944444444", "giang-do-2025!").content.decode()
+    assert "Tài khoản chưa xác thực số điện thoại. Hãy đăng ký lại" in right
+    assert "_auth_user_id" not in client.session

@@ -89,6 +89,16 @@ class OtpForm(NoColon, forms.Form):
     )
 
 
+def _unverified(identifier: str, password: str) -> bool:
+    """The right password for a phone registration that was never verified."""
+    from motcua.accounts.models import User
+
+    pending = User.objects.filter(
+        phone=identifier, is_active=False, citizen_profile__phone_verified_at__isnull=True
+    ).first()
+    return bool(pending and pending.check_password(password))
+
+
 class CitizenLoginForm(NoColon, AuthenticationForm):
     """Django's login form with phone normalisation and a limit on wrong passwords per
     identifier and per address (see `ratelimit.LIMITS`)."""
@@ -99,6 +109,10 @@ class CitizenLoginForm(NoColon, AuthenticationForm):
         ),
         "inactive": _("Tài khoản này đã bị khóa."),
         "blocked": ratelimit.BLOCKED_MESSAGE,
+        "unverified": _(
+            "Tài khoản chưa xác thực số điện thoại. Hãy đăng ký lại với số điện thoại này "
+            "để nhận mã xác thực mới."
+        ),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -121,9 +135,14 @@ class CitizenLoginForm(NoColon, AuthenticationForm):
         try:
             data = super().clean()
         except ValidationError:
-            if self.cleaned_data.get("password"):
+            password = self.cleaned_data.get("password")
+            if password:
                 ratelimit.ratelimit_hit(scope="login:id", key=identifier)
                 ratelimit.ratelimit_hit(scope="login:ip", key=ip)
+                if _unverified(identifier, password):
+                    raise ValidationError(
+                        self.error_messages["unverified"], code="unverified"
+                    ) from None
             raise
         ratelimit.ratelimit_reset(scope="login:id", key=identifier)
         return data
