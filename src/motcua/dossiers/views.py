@@ -29,7 +29,7 @@ from motcua.core.idempotency import (
     request_fingerprint,
 )
 from motcua.dossiers import deadlines, selectors, services
-from motcua.dossiers.domain.errors import DossierError, DossierIncomplete
+from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
 from motcua.dossiers.domain.workflow import (
     MOT_CUA,
     OPEN_STATES,
@@ -586,14 +586,23 @@ def dossier_action(request, code: str, action: str):
     form = _action_form(situation, action, data=request.POST)
     error = ""
     status = 400
-    if form.is_valid():
+    if form.is_valid() and form.cleaned_data["expected_version"] != dossier.version:
+        # Someone acted since this page was loaded: say so, rather than whichever rule the
+        # newer state breaks first. (The service checks the version again when it writes.)
+        error = ConcurrentUpdate(dossier.code).message
+        status = 409
+    elif form.is_valid():
         try:
             SERVICES[action](dossier=dossier, actor=request.user, **form.service_kwargs())
         except DossierError as exc:
             error = exc.message
-            status = 409 if "đã được người khác cập nhật" in exc.message else 400
+            status = 409 if isinstance(exc, ConcurrentUpdate) else 400
         else:
             messages.success(request, f"Đã thực hiện: {action.label}.")
+            visible = selectors.dossier_list_visible(user=request.user).filter(pk=dossier.pk)
+            if not visible.exists():  # handed back out of the reader's units (liên thông)
+                messages.info(request, f"Hồ sơ {dossier.code} đã chuyển khỏi đơn vị của bạn.")
+                return _redirect(request, reverse("dossiers:worklist"))
             return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
         # Nothing was written: show the dossier as it is now, with the officer's input kept.
         dossier = _visible_or_404(request, code)
