@@ -49,7 +49,7 @@ def test_list_is_mine_only_paginated_with_pinned_queries(client, filed, django_a
 
 def test_landing_page_shows_my_dossiers(client, filed, django_assert_num_queries):
     client.force_login(filed["mine"])
-    # session, user, roles (navigation), count, page; no phone, so no verification check
+    # session, user, roles (navigation), count, page
     with django_assert_num_queries(5):
         text = client.get("/cong-dan/").content.decode()
     assert "Hồ sơ của tôi" in text

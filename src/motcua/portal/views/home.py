@@ -21,9 +21,6 @@ def home(request):
     context = {}
     if request.user.is_authenticated:
         context["page"] = _dossier_page(request)
-        context["phone_verified"] = not request.user.phone or selectors.citizen_phone_verified(
-            user=request.user
-        )
     return render(request, "portal/home.html", context)
 
 
