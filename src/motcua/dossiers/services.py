@@ -48,6 +48,7 @@ from motcua.dossiers.models import (
 )
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative
+from motcua.reports.services import facts_refresh_for
 
 # Audit action of an online filing: no transition of the table, the dossier is born in NEW.
 SUBMIT = "submit"
@@ -144,8 +145,8 @@ def _event(
     to_user=None,
     data: Mapping[str, Any] | None = None,
 ) -> DossierEvent:
-    """Record the audit event and, for the changes the applicant is told about, their
-    notification (outbox row) in the same transaction (`notify.ACTION_EVENTS`)."""
+    """Record the audit event, and in the same transaction the applicant's notification
+    (outbox row, `notify.ACTION_EVENTS`) and the report's counts (`reports.services`)."""
     event = DossierEvent.objects.create(
         dossier=dossier,
         action=str(action),
@@ -163,6 +164,9 @@ def _event(
         data=dict(data or {}),
     )
     notify.dossier_notify(dossier=dossier, event=event)
+    # Keep the report's pre-aggregated counts in step, in the same transaction. Every
+    # transition records its event after all its writes, so the facts see the final state.
+    facts_refresh_for(dossier_ids=[dossier.pk])
     return event
 
 
