@@ -40,6 +40,7 @@ from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent, D
 from motcua.dossiers.services import agency_code_for
 from motcua.org.models import OrgUnit
 from motcua.reports import services
+from motcua.reports.bulk import insert_rows
 from motcua.reports.domain.periods import Period, quarter, year
 from motcua.reports.models import DemoLoad
 
@@ -291,11 +292,28 @@ class Writer:
         r = self.rng
         return f"{r.choice(SURNAMES)} {r.choice(MIDDLE)} {r.choice(GIVEN)}"
 
-    def write(self, drafts: list[Draft]) -> list[int]:
+    DOSSIER_COLUMNS = (
+        "code", "lookup_key", "procedure_version_id", "unit_id", "current_unit_id",
+        "applicant_kind", "applicant_name", "applicant_id_number", "applicant_phone",
+        "applicant_email", "applicant_address", "applicant_user_id", "channel",
+        "assisted_by_id", "postal_receipt_no", "received_by_id", "assignee_id", "status",
+        "current_step", "step_started_at", "duration_minutes", "received_at", "clock_start",
+        "due_at", "appointment_at", "finished_at", "returned_at", "result_delivery",
+        "supplement_count", "is_late_flag", "apologised", "version", "created_at",
+    )  # fmt: skip
+    EVENT_COLUMNS = (
+        "dossier_id", "action", "actor_id", "at", "from_status", "to_status", "from_step",
+        "to_step", "from_unit_id", "to_unit_id", "to_user_id", "reason", "step_result", "data",
+    )  # fmt: skip
+    PAUSE_COLUMNS = ("dossier_id", "kind", "started_at", "ended_at", "reason")
+
+    def write(self, drafts: list[Draft]) -> int:
         rng = self.rng
         aware = from_wall_time
-        rows = []
-        for d in sorted(drafts, key=lambda x: x.submitted):
+        drafts = sorted(drafts, key=lambda x: x.submitted)
+        created = aware(self.now)
+        rows, codes = [], []
+        for d in drafts:
             status = {
                 "refused": Status.NOT_RECEIVED,
                 "stopped": Status.STOPPED,
@@ -307,72 +325,81 @@ class Writer:
                 finished = None
             received = None if d.outcome == "refused" else d.submitted
             officer = self.officers[_home(d.unit)]["tn"]
+            code = self._code(d.unit, d.submitted.date())
+            codes.append(code)
+            delivery = (
+                Dossier.ResultDelivery.ELECTRONIC
+                if d.channel == Channel.ONLINE
+                else Dossier.ResultDelivery.POST
+                if d.channel == Channel.POSTAL
+                else Dossier.ResultDelivery.COUNTER
+            )
             rows.append(
-                Dossier(
-                    code=self._code(d.unit, d.submitted.date()),
-                    lookup_key="".join(rng.choices(LOOKUP_ALPHABET, k=LOOKUP_LENGTH)),
-                    procedure_version=d.version,
-                    unit=d.unit,
-                    current_unit=d.unit,
-                    applicant_name=self._name(),
-                    applicant_id_number=f"0740{rng.randint(0, 99_999_999):08d}",
-                    applicant_address=f"Phường {d.unit.parent.name.removeprefix('Phường ')}"
-                    if d.unit.parent
-                    else "",
-                    channel=d.channel,
-                    assisted_by=self.digital_team if d.assisted else None,
-                    postal_receipt_no=f"BC{rng.randint(10**8, 10**9 - 1)}"
-                    if d.channel == Channel.POSTAL
-                    else "",
-                    received_by=None if received is None else officer,
-                    status=status,
-                    duration_minutes=d.version.legal_minutes,
-                    received_at=aware(received) if received else None,
-                    clock_start=aware(d.start) if received else None,
-                    due_at=aware(d.due) if received else None,
-                    appointment_at=aware(d.appointment or d.due) if received else None,
-                    finished_at=aware(finished) if finished else None,
-                    returned_at=aware(d.returned) if d.returned else None,
-                    result_delivery=(
-                        Dossier.ResultDelivery.ELECTRONIC
-                        if d.channel == Channel.ONLINE
-                        else Dossier.ResultDelivery.POST
-                        if d.channel == Channel.POSTAL
-                        else Dossier.ResultDelivery.COUNTER
-                    ),
-                    supplement_count=len(d.pauses),
-                    is_late_flag=len(d.pauses) > 1,
-                    apologised=d.apology_at is not None,
+                (
+                    code,
+                    "".join(rng.choices(LOOKUP_ALPHABET, k=LOOKUP_LENGTH)),
+                    d.version.pk,
+                    d.unit.pk,
+                    d.unit.pk,
+                    Dossier.ApplicantKind.PERSON.value,
+                    self._name(),
+                    f"0740{rng.randint(0, 99_999_999):08d}",
+                    "",
+                    "",
+                    d.unit.parent.name if d.unit.parent else "",
+                    None,
+                    d.channel,
+                    self.digital_team.pk if d.assisted and self.digital_team else None,
+                    f"BC{rng.randint(10**8, 10**9 - 1)}" if d.channel == Channel.POSTAL else "",
+                    None if received is None else officer.pk,
+                    None,
+                    int(status),
+                    0,
+                    aware(received) if received else None,
+                    d.version.legal_minutes,
+                    aware(received) if received else None,
+                    aware(d.start) if received else None,
+                    aware(d.due) if received else None,
+                    aware(d.appointment or d.due) if received else None,
+                    aware(finished) if finished else None,
+                    aware(d.returned) if d.returned else None,
+                    delivery.value,
+                    len(d.pauses),
+                    len(d.pauses) > 1,
+                    d.apology_at is not None,
+                    1,
+                    created,
                 )
             )
-        drafts = sorted(drafts, key=lambda x: x.submitted)
-        Dossier.objects.bulk_create(rows, batch_size=500)
+        insert_rows(Dossier, self.DOSSIER_COLUMNS, rows)
+        ids: dict[str, int] = {}
+        for i in range(0, len(codes), 900):
+            ids.update(
+                Dossier.objects.filter(code__in=codes[i : i + 900]).values_list("code", "pk")
+            )
         events, pauses = [], []
-        for d, row in zip(drafts, rows, strict=True):
-            events.extend(self._events(d, row))
+        for d, code in zip(drafts, codes, strict=True):
+            pk = ids[code]
+            events.extend(self._events(d, pk))
             for a, b in d.pauses:
-                pauses.append(
-                    DossierPause(
-                        dossier=row, kind=DossierPause.Kind.SUPPLEMENT, started_at=aware(a),
-                        ended_at=aware(b), reason=rng.choice(SUPPLEMENT_REASONS),
-                    )
-                )  # fmt: skip
-        DossierEvent.objects.bulk_create(events, batch_size=1000)
-        DossierPause.objects.bulk_create(pauses, batch_size=1000)
+                reason = rng.choice(SUPPLEMENT_REASONS)
+                pauses.append((pk, DossierPause.Kind.SUPPLEMENT.value, aware(a), aware(b), reason))
+        insert_rows(DossierEvent, self.EVENT_COLUMNS, events)
+        insert_rows(DossierPause, self.PAUSE_COLUMNS, pauses)
         self.written += len(rows)
-        return [r.pk for r in rows]
+        return len(rows)
 
-    def _events(self, d: Draft, row: Dossier) -> list[DossierEvent]:
+    def _events(self, d: Draft, pk: int) -> list[tuple]:
         aware = from_wall_time
         people = self.officers[_home(d.unit)]
         out = []
 
         def ev(action, at, actor, reason="", frm=None, to=None, **kw):
             out.append(
-                DossierEvent(
-                    dossier=row, action=action, actor=actor, at=aware(at), from_status=frm,
-                    to_status=to, from_step=0, to_step=0, from_unit=kw.get("from_unit", d.unit),
-                    to_unit=kw.get("to_unit", d.unit), reason=reason, data=kw.get("data", {}),
+                (
+                    pk, action, actor.pk, aware(at), frm, to, 0, 0,
+                    kw.get("from_unit", d.unit).pk, kw.get("to_unit", d.unit).pk, None,
+                    reason, "", kw.get("data", {}),
                 )
             )  # fmt: skip
 

@@ -496,3 +496,69 @@ def overdue_now(*, unit_ids: list[int] | None = None, now: dt.datetime | None = 
 
 def procedure_count() -> int:
     return Procedure.objects.count()
+
+
+# ---- series: years, quarters, months --------------------------------------------------------
+
+
+@dataclass
+class PeriodRow:
+    period: Period
+    counts: OnTimeCounts
+    extra: dict[str, int]
+
+
+def fact_years(*, unit_ids: list[int] | None = None) -> list[int]:
+    qs = DossierFact.objects.filter(grain=F.YEAR)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    return sorted({d.year for d in qs.values_list("start", flat=True).distinct()})
+
+
+def ontime_series(
+    *,
+    periods: list[Period],
+    unit_ids: list[int] | None = None,
+    today: dt.date | None = None,
+) -> list[PeriodRow]:
+    """Totals for many whole-month periods (years, quarters, months) in two queries: the
+    month buckets of the span, and the year buckets before it for the running stocks."""
+    if not periods:
+        return []
+    today = today or timezone.localdate()
+    first = min(p.first for p in periods).replace(day=1)
+    last = max(p.last for p in periods)
+    qs = DossierFact.objects.filter(grain=F.MONTH, start__gte=first, start__lte=last)
+    before = DossierFact.objects.filter(grain=F.YEAR, start__lt=first.replace(month=1))
+    before_months = DossierFact.objects.filter(
+        grain=F.MONTH, start__gte=first.replace(month=1), start__lt=first
+    )
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+        before = before.filter(unit_id__in=unit_ids)
+        before_months = before_months.filter(unit_id__in=unit_ids)
+    monthly = {
+        r["start"]: r
+        for r in qs.values("start").annotate(**{c: Sum(c) for c in F.COUNTERS}).order_by()
+    }
+    base = before.aggregate(**{c: Sum(c) for c in F.STOCK_COUNTERS})
+    extra_base = before_months.aggregate(**{c: Sum(c) for c in F.STOCK_COUNTERS})
+    opening = {c: (base[c] or 0) + (extra_base[c] or 0) for c in F.STOCK_COUNTERS}
+    months = sorted(monthly)
+    out = []
+    for p in periods:
+        sums: dict[str, int] = defaultdict(int)
+        as_of = min(p.last, today)
+        for c in F.STOCK_COUNTERS:
+            sums[c] = opening[c]
+        for m in months:
+            row = monthly[m]
+            if p.first <= m <= p.last:
+                for c in F.FLOW_COUNTERS:
+                    sums[c] += row[c] or 0
+            if m <= as_of:
+                for c in F.STOCK_COUNTERS:
+                    sums[c] += row[c] or 0
+        counts, extra = counts_from(sums)
+        out.append(PeriodRow(p, counts, extra))
+    return out

@@ -28,6 +28,7 @@ from motcua.clock.services import to_wall_time
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.org.models import OrgUnit
+from motcua.reports.bulk import insert_rows
 from motcua.reports.domain import facts as F
 from motcua.reports.models import DossierFact, DossierFactState
 
@@ -59,6 +60,7 @@ DOSSIER_VALUES = (
     "assisted_by_id",
     "apologised",
 )
+STATE_COLUMNS = ("dossier_id", "unit_id", "procedure_id", "field_id", "channel", *SNAPSHOT_FIELDS)
 RESOLVED_STATUSES = (Status.RESOLVED, Status.RETURNED)
 CLOSED_OUTCOMES = {
     Status.NOT_RECEIVED: F.REFUSED,
@@ -275,8 +277,10 @@ def facts_rebuild(
             for row in rows:
                 snap = snapshot_of(row, pauses.get(row["id"], ()), calendars)
                 _accumulate(acc, _dims(row), snap, +1)
-                states.append(_state_row(row, snap))
-            DossierFactState.objects.bulk_create(states, batch_size=5000)
+                states.append(
+                    (row["id"], *_dims(row), *(getattr(snap, n) for n in SNAPSHOT_FIELDS))
+                )
+            insert_rows(DossierFactState, STATE_COLUMNS, states)
             _flush(acc)
             done += len(rows)
             if progress:
