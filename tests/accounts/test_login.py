@@ -51,4 +51,4 @@ def test_login_page_in_vietnamese_and_wrong_password_message(client):
     page = client.get("/tai-khoan/dang-nhap/").content.decode()
     assert "Đăng nhập" in page and 'lang="vi"' in page
     bad = client.post("/tai-khoan/dang-nhap/", {"username": "x", "password": "y"})
-    assert "Tên đăng nhập hoặc mật khẩu không đúng" in bad.content.decode()
+    assert "Số điện thoại, thư điện tử hoặc mật khẩu không đúng" in bad.content.decode()

@@ -39,7 +39,9 @@ def test_each_role_logs_in_sees_its_home_and_logs_out(
 def test_wrong_password_stays_on_login_with_message(page, login, demo):
     login(page, "motcua", "sai-mat-khau")
     assert (
-        page.get_by_role("alert").inner_text().startswith("Tên đăng nhập hoặc mật khẩu không đúng")
+        page.get_by_role("alert")
+        .inner_text()
+        .startswith("Số điện thoại, thư điện tử hoặc mật khẩu không đúng")
     )
 
 

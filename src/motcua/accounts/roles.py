@@ -97,7 +97,7 @@ ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
         (_("Lịch làm việc"), _("Giờ làm việc và ngày nghỉ, ngày làm bù."), "clock:calendar"),
     ],
     Role.CITIZEN: [
-        (_("Tìm thủ tục"), _("Tìm thủ tục và chuẩn bị hồ sơ."), "catalogue:list"),
-        (_("Hồ sơ của tôi"), _("Theo dõi hồ sơ đã nộp."), None),
+        (_("Tìm thủ tục"), _("Tìm thủ tục và chuẩn bị hồ sơ."), "portal:procedures"),
+        (_("Hồ sơ của tôi"), _("Theo dõi hồ sơ đã nộp."), "portal:my_dossiers"),
     ],
 }

@@ -8,7 +8,8 @@ from motcua.accounts.roles import STAFF_ROLES, Role
 # (label, url name, roles that see it; empty = every signed-in user)
 NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
     (_("Trang chủ"), "core:home", frozenset()),
-    (_("Thủ tục hành chính"), "catalogue:list", frozenset()),
+    (_("Cổng dịch vụ công"), "portal:home", frozenset({Role.CITIZEN})),
+    (_("Thủ tục hành chính"), "catalogue:list", frozenset(STAFF_ROLES)),
     (
         _("Hồ sơ"),
         "dossiers:worklist",
