@@ -273,3 +273,17 @@ def test_admin_is_read_only_and_scoped(client, receive, staff_supervisor, people
     assert client.get("/quan-tri/dossiers/dossier/add/").status_code == 403
     events = client.get("/quan-tri/dossiers/dossierevent/")
     assert events.status_code == 200
+
+
+def test_count_stops_at_the_cap(client, receive, people, monkeypatch):
+    from motcua.dossiers import selectors
+
+    for hour in (8, 9, 10, 11):
+        receive(at=vn(3, hour))
+    monkeypatch.setattr(selectors, "WORKLIST_COUNT_CAP", 3)
+    body = _get(client, people["desk"], vn(3, 12), tab="tat-ca").content.decode()
+    assert "Tất cả: hơn 3 hồ sơ" in body
+    assert body.count('data-testid="dossier-row"') == 4
+    monkeypatch.setattr(selectors, "WORKLIST_COUNT_CAP", 4)
+    body = _get(client, people["desk"], vn(3, 12), tab="tat-ca").content.decode()
+    assert "Tất cả: 4 hồ sơ" in body

@@ -235,6 +235,16 @@ def dossier_worklist(
     ).order_by(*order)
 
 
+# Counting every dossier of a busy scope (a ward's years of work) costs more than the page;
+# past this many the page says "hơn 2.000" and stops paginating there.
+WORKLIST_COUNT_CAP = 2_000
+
+
+def worklist_count(rows: QuerySet[Dossier]) -> int:
+    """How many rows the worklist has, counted up to `WORKLIST_COUNT_CAP` + 1."""
+    return rows.order_by()[: WORKLIST_COUNT_CAP + 1].count()
+
+
 def worklist_prefetch_open_pauses(rows: list[Dossier]) -> None:
     """Attach `open_pause` (or None) to each paused row: one query for the whole page."""
     paused = [d.pk for d in rows if d.status in (Status.SUPPLEMENT_REQUESTED, 6)]

@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
@@ -49,6 +50,20 @@ from motcua.dossiers.forms import (
 from motcua.dossiers.models import Dossier
 
 PAGE_SIZE = 50
+
+
+class WorklistPaginator(Paginator):
+    """Counts up to `WORKLIST_COUNT_CAP` + 1 rows (see `selectors.worklist_count`)."""
+
+    @cached_property
+    def count(self) -> int:
+        return selectors.worklist_count(self.object_list)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > selectors.WORKLIST_COUNT_CAP
+
+
 SUGGESTIONS = 15
 
 # --- printed forms (the colleague's PDF downloads) ----------------------------------------
@@ -116,7 +131,7 @@ def worklist(request):
         now=now,
         calendar=calendar,
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = WorklistPaginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
     objects = list(page.object_list)
     selectors.worklist_prefetch_open_pauses(objects)
     for d in objects:
@@ -137,6 +152,7 @@ def worklist(request):
         "params": params.urlencode(),
         "now": now,
         "can_receive": Role.ONE_STOP_OFFICER in user.roles,
+        "count_cap": selectors.WORKLIST_COUNT_CAP,
     }
     template = "dossiers/_worklist_table.html" if request.htmx else "dossiers/worklist.html"
     return render(request, template, context)
