@@ -15,7 +15,6 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from pypdf import PdfReader
 
 from motcua.accounts.roles import Role
@@ -23,6 +22,7 @@ from motcua.catalogue.models import Field
 from motcua.catalogue.services import procedure_create
 from motcua.dossiers.models import Dossier
 from motcua.org.models import OrgUnit
+from tests.browser.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,15 +62,6 @@ def clock():
     c = Clock(vn(3, 8))  # Monday 3/3/2025 08:00
     with mock.patch("django.utils.timezone.now", side_effect=c):
         yield c
-
-
-@pytest.fixture(autouse=True)
-def documents_mounted(settings):
-    """The receipt and guidance PDFs live at `dossier_documents:*`, mounted under /ho-so/."""
-    try:
-        reverse("dossier_documents:form", kwargs={"code": "x", "form": "receipt"})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.browser.dossier_urls"
 
 
 @pytest.fixture
@@ -161,11 +152,13 @@ def test_walk_a_dossier_through_the_back_office(as_user, ward, clock):
     # The HTMX preview: received Monday 08:00, 3 working days → Thursday 08:00.
     assert desk.get_by_test_id("ngay-hen").inner_text() == "08:00 ngày 06/03/2025"
     assert Dossier.objects.count() == 0
+    assert_accessible(desk)
     with desk.expect_navigation():
         desk.get_by_role("button", name="Xác nhận tiếp nhận hồ sơ").click()
     dossier = Dossier.objects.get()
     assert desk.url.endswith(f"/ho-so/{dossier.code}/")
     assert "Hẹn trả kết quả: 08:00 06/03/2025" in desk.locator(".messages").inner_text()
+    assert_accessible(desk)
 
     # The receipt (Mẫu 01) from the colleague's printed-form URL.
     receipt = desk.get_by_role("link", name="In giấy tiếp nhận (Mẫu 01)")
@@ -183,6 +176,7 @@ def test_walk_a_dossier_through_the_back_office(as_user, ward, clock):
 
     specialist = as_user("chuyenvien")
     specialist.goto("/ho-so/")  # "Cần xử lý" is the specialist's first tab
+    assert_accessible(specialist)
     specialist.get_by_role("link", name=dossier.code).click()
     clock.now = vn(3, 10)
     act(
@@ -306,3 +300,4 @@ def test_two_open_pages_the_second_action_gets_the_conflict_message(as_user, war
     alert.wait_for()
     assert "đã được người khác cập nhật" in alert.inner_text()
     assert Dossier.objects.get().status == 5  # still waiting for the supplement
+    assert_accessible(second)
