@@ -273,7 +273,10 @@ def test_incomplete_intake_prints_guidance_and_receives_nothing(as_user, ward, c
     assert desk.get_by_role("button", name="Xác nhận tiếp nhận hồ sơ").count() == 0
     slip = guidance.get_by_role("link", name=re.compile("In phiếu hướng dẫn bổ sung"))
     response = desk.request.get(slip.get_attribute("href"))
-    assert response.ok
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
+    text = re.sub(r"\s+", " ", text)
+    assert "Giấy chứng sinh" in text and "Nguyễn Thị Mai" in text
     assert Dossier.objects.count() == 0
 
 
