@@ -276,7 +276,12 @@ class Writer:
         self.now = now
         self.officers = officers
         self.digital_team = digital_team
+        # Continue after codes already used (an earlier load, real intake on those days).
         self.sequences: dict[tuple[str, dt.date], int] = defaultdict(int)
+        self.sequences.update(
+            ((a, d), last)
+            for a, d, last in DossierCodeSequence.objects.values_list("agency_code", "day", "last")
+        )
         self.agency: dict[int, str] = {}
         self.written = 0
 
