@@ -52,6 +52,10 @@ def test_page_shows_facts_clock_components_and_timeline(client, processing, peop
     assert "Tiếp nhận hồ sơ" in body and "Chuyển xử lý / phân công" in body
     assert "Được tiếp nhận → Đang xử lý" in body
     assert "In giấy tiếp nhận (Mẫu 01)" in body
+    for form in ("receipt", "control_sheet"):
+        url = f"/ho-so/{processing.code}/in/{form}/"
+        assert f'href="{url}"' in body
+        assert client.get(url)["Content-Type"] == "application/pdf"
 
 
 def test_actions_offered_follow_role_step_and_scope(client, processing, people):

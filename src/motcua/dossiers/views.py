@@ -569,6 +569,9 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "clock": selectors.clock_state(dossier, now=now, calendar=calendar, open_pause=open_pause),
         "is_open": dossier.status in {s.value for s in OPEN_STATES},
         "receipt_url": document_url(dossier.code, "receipt") if dossier.received_at else None,
+        "control_sheet_url": document_url(dossier.code, "control_sheet")
+        if dossier.received_at
+        else None,
         "supplement_url": document_url(dossier.code, "supplement")
         if dossier.supplement_count
         else None,
