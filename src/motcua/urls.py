@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 admin.site.site_header = "Quản trị hệ thống Một cửa điện tử"
@@ -16,6 +17,12 @@ urlpatterns = [
     path("ho-so/", include("motcua.dossiers.urls")),
     path("thong-bao/", include("motcua.notifications.urls")),
     path("cong-dan/", include("motcua.portal.urls")),
+    # The receipt's QR code points here: the public tracking page (code + lookup key).
+    path(
+        "tra-cuu/",
+        RedirectView.as_view(pattern_name="portal:track", query_string=True),
+        name="track",
+    ),
     path("bao-cao/", include("motcua.reports.urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

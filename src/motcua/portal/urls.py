@@ -1,6 +1,6 @@
 """Citizen portal (Cổng dịch vụ công), mounted at /cong-dan/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from motcua.portal.views import accounts, catalogue, home
 
@@ -43,4 +43,8 @@ urlpatterns = [
     # The citizen's own dossiers
     path("ho-so/", home.my_dossiers, name="my_dossiers"),
     path("ho-so/<str:code>/", home.dossier_detail, name="dossier"),
+    # Online filing, drafts, documents (urls_filing) and tracking, supplements, payment,
+    # results and rating (urls_tracking).
+    path("", include("motcua.portal.urls_filing")),
+    path("", include("motcua.portal.urls_tracking")),
 ]
