@@ -139,6 +139,9 @@ class Dossier(models.Model):
         indexes = [
             models.Index(fields=["current_unit", "status", "due_at"]),
             models.Index(fields=["unit", "status", "due_at"]),
+            # Worklist tabs: one status, most urgent first; "newest received" sort.
+            models.Index(fields=["status", "due_at", "id"], name="dossier_status_due_idx"),
+            models.Index(fields=["received_at", "id"], name="dossier_received_idx"),
         ]
 
     def __str__(self) -> str:
