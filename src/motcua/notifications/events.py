@@ -22,6 +22,8 @@ class Event:
 EVENTS: dict[str, Event] = {
     e.key: e
     for e in [
+        # An online filing arrived (not yet received by the desk); submitted_at optional.
+        Event("dossier.submitted", "Đã nộp hồ sơ trực tuyến", frozenset({"code"})),
         # appointment: the promised result time (aware datetime); received_at optional.
         Event("dossier.received", "Tiếp nhận hồ sơ", frozenset({"code", "appointment"})),
         # items: what to supplement (list of text); note optional.
