@@ -1,7 +1,30 @@
-"""Views of the local sandbox payment gateway."""
+"""The local sandbox gateway's page: amount, reference, "Chấp nhận" / "Từ chối".
 
-from django.http import HttpResponse
+Available only while the sandbox is the configured gateway; the choice goes back to the
+payment's return URL, signed (see `gateways.SandboxGateway`)."""
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from motcua.payments import selectors
+from motcua.payments.domain.callback import DECLINED, PAID
+from motcua.payments.gateways import SandboxGateway, gateway_get
+from motcua.payments.models import Payment
 
 
-def sandbox_page(request, reference):  # replaced below
-    return HttpResponse(status=404)
+@require_http_methods(["GET", "POST"])
+def sandbox_page(request, reference: str):
+    gateway = gateway_get()
+    if not isinstance(gateway, SandboxGateway):
+        raise Http404
+    try:
+        payment = selectors.payment_get(reference=reference)
+    except Payment.DoesNotExist as exc:
+        raise Http404 from exc
+    if payment.method != Payment.Method.ONLINE or payment.gateway != gateway.name:
+        raise Http404
+    if request.method == "POST" and payment.status == Payment.Status.PENDING:
+        outcome = PAID if request.POST.get("ket_qua") == PAID else DECLINED
+        return HttpResponseRedirect(gateway.outcome_url(payment=payment, outcome=outcome))
+    return render(request, "payments/sandbox.html", {"payment": payment})
