@@ -32,6 +32,8 @@ def insert_rows(
         f"({', '.join(qn(f.column) for f in fields)}) "
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
+    if connection.vendor == "postgresql":
+        return _copy_rows(model, fields, convert, rows)
     batch, total = [], 0
     with connection.cursor() as cursor:
         for row in rows:
@@ -43,4 +45,18 @@ def insert_rows(
         if batch:
             cursor.executemany(sql, batch)
             total += len(batch)
+    return total
+
+
+def _copy_rows(model, fields, convert, rows) -> int:
+    """PostgreSQL: COPY ... FROM STDIN, an order of magnitude faster than executemany."""
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(f.column) for f in fields)
+    total = 0
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # the psycopg cursor under Django's wrapper
+        with raw.copy(f"COPY {qn(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(tuple(c(v) for c, v in zip(convert, row, strict=True)))
+                total += 1
     return total

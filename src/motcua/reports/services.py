@@ -162,10 +162,34 @@ def _flush(acc: dict[Key, dict[str, int]]) -> int:
         values = [amounts.get(c, 0) for c in F.COUNTERS]
         if any(values):
             rows.append((*key, *values))
-    if rows:
+    if rows and connection.vendor == "postgresql" and len(rows) > 50:
+        _flush_copy(rows)
+    elif rows:
         with connection.cursor() as cursor:
             cursor.executemany(_upsert_sql(), rows)
     return len(rows)
+
+
+def _flush_copy(rows: list[tuple]) -> None:
+    """PostgreSQL, large batches: COPY into a temporary table, then one upsert that adds."""
+    table = DossierFact._meta.db_table
+    qn = connection.ops.quote_name
+    cols = ", ".join(qn(c) for c in _COLUMNS)
+    adds = ", ".join(f"{qn(c)} = {table}.{qn(c)} + excluded.{qn(c)}" for c in F.COUNTERS)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS reports_fact_load")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE reports_fact_load ON COMMIT DROP AS "
+            f"SELECT {cols} FROM {table} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY reports_fact_load ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM reports_fact_load "
+            "ON CONFLICT (grain, start, unit_id, procedure_id, field_id, channel) "
+            f"DO UPDATE SET {adds}"
+        )
 
 
 def _pauses_for(ids: list[int]) -> dict[int, list[tuple]]:
