@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from motcua.dossiers.models import Dossier
 from motcua.portal import selectors
+from motcua.portal.views.tracking import dossier_context
 
 PAGE_SIZE = 10
 
@@ -36,4 +37,5 @@ def dossier_detail(request, code: str):
         dossier = selectors.citizen_dossier_get(user=request.user, code=code)
     except Dossier.DoesNotExist as exc:
         raise Http404("Không tìm thấy hồ sơ.") from exc
-    return render(request, "portal/dossiers/detail.html", {"d": dossier})
+    # Status, steps, and what the citizen can do now (supplement, pay, download, rate).
+    return render(request, "portal/dossiers/detail.html", dossier_context(dossier))
