@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "motcua.printing",
     "motcua.reports",
     "motcua.portal",
+    "motcua.documents",
+    "motcua.payments",
+    "motcua.feedback",
 ]
 
 MIDDLEWARE = [

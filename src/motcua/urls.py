@@ -24,6 +24,7 @@ urlpatterns = [
         name="track",
     ),
     path("bao-cao/", include("motcua.reports.urls")),
+    path("thanh-toan/", include("motcua.payments.urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

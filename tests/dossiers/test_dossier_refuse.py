@@ -67,7 +67,8 @@ def test_refuse_with_reasons(submitted, people):
         f"Hồ sơ {submitted.code} không được tiếp nhận. Lý do: Thửa đất thuộc địa bàn phường "
         "Phú Lợi, không thuộc thẩm quyền."
     )
-    assert events_sent(submitted) == ["dossier.refused"]
+    # The online filer was told of the submission, then of the refusal.
+    assert events_sent(submitted) == ["dossier.submitted", "dossier.refused"]
 
 
 def test_refuse_without_reason_changes_nothing(submitted, people):
@@ -77,7 +78,7 @@ def test_refuse_without_reason_changes_nothing(submitted, people):
     assert submitted.status == Status.NEW
     assert submitted.version == 1
     assert submitted.events.count() == 1
-    assert events_sent(submitted) == []
+    assert events_sent(submitted) == ["dossier.submitted"]  # nothing more after the refusal
 
 
 def test_refused_dossier_cannot_be_received(submitted, people):

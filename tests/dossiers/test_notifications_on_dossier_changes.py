@@ -65,7 +65,8 @@ def test_accepting_an_online_filing_notifies_the_reception(procedure, units, peo
         submitted_by=people["citizen"],
         submitted_at=vn(1, 21),
     )
-    assert outbox(dossier) == {}  # a filing is not yet a reception
+    # A filing is acknowledged, but it is not yet a reception.
+    assert set(outbox(dossier)) == {"dossier.submitted/email", "dossier.submitted/sms"}
     services.dossier_accept(dossier=dossier, actor=people["desk"], at=vn(3, 8))
     sent = outbox(dossier, "dossier.received")
     assert "Hẹn trả kết quả: 08:00 ngày 06/03/2025" in sent["email"].body

@@ -249,6 +249,8 @@ class DossierEvent(models.Model):
     def action_label(self) -> str:
         if self.action == "submit":
             return "Nộp hồ sơ trực tuyến"
+        if self.action == "result_attach":
+            return "Đính kèm kết quả điện tử"
         try:
             return Action(self.action).label
         except ValueError:
@@ -271,3 +273,33 @@ class DossierCodeSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_code} {self.day:%d/%m/%Y}: {self.last}"
+
+
+class DossierResult(models.Model):
+    """An electronic result (kết quả điện tử) of a dossier: the issued document as a file.
+
+    It has the same legal value as the paper result and is kept for the retention period even
+    if later cancelled, hence PROTECT and no delete in the services.
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="results")
+    name = models.CharField("tên kết quả", max_length=255)
+    file = models.FileField("tệp kết quả", upload_to="ket-qua/%Y/%m/")
+    issued_at = models.DateTimeField("thời điểm ban hành")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đính kèm",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kết quả điện tử"
+        verbose_name_plural = "kết quả điện tử"
+        ordering = ["dossier", "issued_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.name}"

@@ -32,6 +32,8 @@ STATUS_PATH = "/tra-cuu/"
 
 # Audit action → notification event (motcua.notifications.events.EVENTS).
 ACTION_EVENTS: dict[str, str] = {
+    # An online filing: acknowledgement that it arrived (not yet received by the desk).
+    "submit": "dossier.submitted",
     # Counter/postal intake, and the desk accepting an online filing.
     Action.RECEIVE.value: "dossier.received",
     Action.REQUEST_SUPPLEMENT.value: "dossier.supplement_requested",
@@ -84,7 +86,9 @@ def _context(dossier: Dossier, event: DossierEvent, key: str) -> dict:
         "unit": unit.name,
         "status_url": status_url(dossier),
     }
-    if key == "dossier.received":
+    if key == "dossier.submitted":
+        ctx.update(submitted_at=event.at)
+    elif key == "dossier.received":
         ctx.update(appointment=dossier.appointment_at, received_at=dossier.received_at)
     elif key == "dossier.supplement_requested":
         ctx.update(items=lines(event.reason) or [event.reason])

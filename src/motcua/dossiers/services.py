@@ -32,6 +32,7 @@ from motcua.dossiers.domain.errors import (
     OutOfScope,
 )
 from motcua.dossiers.domain.workflow import (
+    HANDLERS,
     MOT_CUA,
     Action,
     Channel,
@@ -45,6 +46,7 @@ from motcua.dossiers.models import (
     DossierComponent,
     DossierEvent,
     DossierPause,
+    DossierResult,
 )
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative
@@ -459,14 +461,24 @@ def dossier_submit(
     submitted_by,
     submitted_at: dt.datetime | None = None,
     result_delivery: str = Dossier.ResultDelivery.ELECTRONIC,
+    applicant_user=None,
+    data: Mapping[str, Any] | None = None,
 ) -> Dossier:
     """An online filing (status 1, Mới đăng ký), by the citizen or a digital team member
-    on their behalf; the desk then receives it (`dossier_accept`) or refuses it."""
+    on their behalf; the desk then receives it (`dossier_accept`) or refuses it.
+
+    A digital team member may pass the citizen's account as `applicant_user`: the citizen owns
+    the dossier, `assisted_by` records the helper. `data` goes on the 'submit' audit event
+    (e.g. the citizen's recorded consent to assisted filing)."""
     at = _now(submitted_at)
     roles = _roles(submitted_by)
     if not roles & {Role.CITIZEN.value, Role.DIGITAL_TEAM.value}:
         raise DossierError("Chỉ công dân hoặc Tổ công nghệ số cộng đồng nộp hồ sơ trực tuyến.")
     assisted = Role.DIGITAL_TEAM.value in roles
+    if applicant_user is not None and not assisted and applicant_user.pk != submitted_by.pk:
+        raise DossierError("Công dân chỉ nộp hồ sơ trực tuyến cho chính tài khoản của mình.")
+    if assisted and applicant_user is not None and Role.CITIZEN not in applicant_user.roles:
+        raise DossierError(f"{applicant_user} không phải tài khoản công dân.")
     dossier = _dossier_create(
         procedure_version=procedure_version,
         unit=unit,
@@ -476,10 +488,10 @@ def dossier_submit(
         at=at,
         status=Status.NEW,
         assisted_by=submitted_by if assisted else None,
-        applicant_user=None if assisted else submitted_by,
+        applicant_user=applicant_user if assisted else submitted_by,
         result_delivery=result_delivery,
     )
-    _event(dossier, SUBMIT, submitted_by, at, from_status=None, from_step=0)
+    _event(dossier, SUBMIT, submitted_by, at, from_status=None, from_step=0, data=data)
     return dossier
 
 
@@ -1074,3 +1086,40 @@ def dossier_return_result(
     _save(dossier, expected, **changes)
     _event(dossier, Action.RETURN_RESULT, actor, at, from_status=d.from_state, reason=note)
     return dossier
+
+
+# Audit action of an attached electronic result: no transition, the status does not change.
+RESULT_ATTACH = "result_attach"
+
+
+@transaction.atomic
+def dossier_result_attach(
+    *, dossier: Dossier, actor, file, name: str, at: dt.datetime | None = None
+) -> DossierResult:
+    """Attach the electronic result (kết quả điện tử): a PDF/JPEG/PNG checked like a component
+    file. Handlers or the desk of the dossier's units, while it is processed or resolved."""
+    at = _now(at)
+    name = (name or "").strip()
+    if not name:
+        raise DossierError("Vui lòng nhập tên kết quả (ví dụ: Giấy chứng nhận ...).")
+    if dossier.status not in (Status.PROCESSING, Status.RESOLVED):
+        raise DossierError(
+            f"Chỉ đính kèm kết quả khi hồ sơ ở trạng thái “{Status.PROCESSING.label}” hoặc "
+            f"“{Status.RESOLVED.label}”."
+        )
+    if not _roles(actor) & (HANDLERS | {MOT_CUA}):
+        raise DossierError("Bạn không có quyền đính kèm kết quả giải quyết hồ sơ.")
+    _scope_check(actor=actor, dossier=dossier, action=Action.RETURN_RESULT)
+    uploads.validate_upload(file, label=name)
+    result = DossierResult.objects.create(
+        dossier=dossier, name=name, file=file, issued_at=at, issued_by=actor
+    )
+    _event(
+        dossier,
+        RESULT_ATTACH,
+        actor,
+        at,
+        from_status=dossier.status,
+        data={"result_id": result.pk, "name": name},
+    )
+    return result
