@@ -5,6 +5,8 @@ needs. An `IdentityLink` ties a user to an account at an external identity provi
 another OpenID Connect issuer) — see `motcua.portal.identity` for the extension point.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -89,3 +91,117 @@ class IdentityLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}:{self.subject}"
+
+
+class FilingDraft(models.Model):
+    """An online filing being prepared (bản nháp): kept on the server, so it survives logout
+    and another device, until it is submitted as a dossier (`services_filing.draft_submit`).
+
+    `owner` prepares it: the citizen, or a community digital team member filing for
+    `citizen` (assisted filing, with the citizen's consent). The one-time `token` is put in the
+    review page; submitting consumes it in the same transaction that creates the dossier, so a
+    double click or a retried request finds the draft submitted and shows that dossier.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        SUBMITTED = "submitted", "Đã nộp"
+
+    class Delivery(models.TextChoices):
+        COUNTER = "counter", "Nhận tại Bộ phận Một cửa"
+        POST = "post", "Nhận qua dịch vụ bưu chính công ích"
+        ELECTRONIC = "electronic", "Nhận kết quả điện tử"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lập",
+        on_delete=models.CASCADE,
+        related_name="filing_drafts",
+    )
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="công dân (chủ hồ sơ)",
+        on_delete=models.CASCADE,
+        related_name="filing_drafts_for_me",
+    )
+    procedure_version = models.ForeignKey(
+        "catalogue.ProcedureVersion", verbose_name="thủ tục", on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name="nơi nộp", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    applicant_kind = models.CharField("loại chủ hồ sơ", max_length=16, default="person")
+    applicant_name = models.CharField("tên chủ hồ sơ", max_length=255, blank=True)
+    applicant_id_number = models.CharField("số định danh", max_length=32, blank=True)
+    applicant_phone = models.CharField("số điện thoại", max_length=20, blank=True)
+    applicant_email = models.EmailField("thư điện tử", blank=True)
+    applicant_address = models.CharField("địa chỉ", max_length=500, blank=True)
+    result_delivery = models.CharField(
+        "hình thức nhận kết quả", max_length=16, choices=Delivery.choices,
+        default=Delivery.ELECTRONIC,
+    )  # fmt: skip
+    delivery_address = models.CharField("địa chỉ nhận kết quả", max_length=500, blank=True)
+    # Assisted filing: the citizen agreed that the helper files for them.
+    consent = models.BooleanField("công dân đồng ý cho hỗ trợ nộp", default=False)
+    consent_note = models.TextField("ghi chú về sự đồng ý", blank=True)
+    consent_at = models.DateTimeField("đồng ý lúc", null=True, blank=True)
+
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    token = models.UUIDField("mã nộp một lần", default=uuid.uuid4)
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", verbose_name="hồ sơ đã nộp", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="filing_draft",
+    )  # fmt: skip
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bản nháp hồ sơ trực tuyến"
+        verbose_name_plural = "bản nháp hồ sơ trực tuyến"
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["owner", "status", "-updated_at"], name="portal_draft_owner_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_version_id} — {self.applicant_name or self.owner_id}"
+
+    @property
+    def assisted(self) -> bool:
+        return self.owner_id != self.citizen_id
+
+
+class FilingDraftFile(models.Model):
+    """The file chosen for one component of a draft: a new upload, or a stored document of the
+    citizen reused (`document` set, `file` then names the same stored file)."""
+
+    draft = models.ForeignKey(FilingDraft, on_delete=models.CASCADE, related_name="files")
+    component = models.ForeignKey(
+        "catalogue.Component", verbose_name="thành phần", on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    file = models.FileField("tệp", upload_to="ban-nhap/%Y/%m/", max_length=255)
+    original_name = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveBigIntegerField("dung lượng (byte)", default=0)
+    sha256 = models.CharField("mã băm SHA-256", max_length=64)
+    document = models.ForeignKey(
+        "documents.CitizenDocument", verbose_name="dùng lại giấy tờ đã lưu", null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tệp của bản nháp"
+        verbose_name_plural = "tệp của bản nháp"
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "component"], name="portal_draft_file_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name

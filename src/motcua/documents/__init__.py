@@ -1,0 +1,1 @@
+"""The citizen's e-data store (kho dữ liệu điện tử): files they filed or received, reusable."""
