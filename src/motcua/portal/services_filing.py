@@ -6,7 +6,8 @@ or PNG by content, size limit); a refused file changes nothing, not even the oth
 the same request. A stored document of the citizen may be reused instead of an upload.
 
 Submission (`draft_submit`) locks the draft row (`select_for_update`), creates the dossier
-through `motcua.dossiers.services.dossier_submit` (channel online, status 1 "Mới đăng ký"),
+through `motcua.dossiers.services.dossier_submit` (channel online, status 1 "Mới đăng ký";
+its audit event "submit" sends the "dossier.submitted" acknowledgement by e-mail/SMS),
 marks the draft submitted and consumes its one-time token, all in one transaction: a double
 click or a retried request waits for the first one, finds the draft submitted and gets the same
 dossier back. Every edit renews the token, so a review page that no longer matches the draft
@@ -18,7 +19,6 @@ Bad input raises Django's `ValidationError` (Vietnamese messages) and writes not
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import os
 import uuid
 from collections.abc import Mapping
@@ -36,7 +36,6 @@ from motcua.accounts.services import user_create
 from motcua.catalogue.models import ProcedureVersion
 from motcua.documents.models import CitizenDocument
 from motcua.documents.services import citizen_document_add, document_reuse_record, file_sha256
-from motcua.dossiers import notify
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.domain.errors import DossierError, DossierIncomplete
 from motcua.dossiers.models import Dossier
@@ -323,34 +322,6 @@ def draft_problems(draft: FilingDraft, files: list[FilingDraftFile] | None = Non
     return problems
 
 
-def _submit_accepts(name: str) -> bool:
-    return name in inspect.signature(dossier_services.dossier_submit).parameters
-
-
-def _acknowledge(dossier: Dossier, at: dt.datetime) -> None:
-    """The acknowledgement e-mail/SMS, unless the dossier's own notification hook sends it."""
-    if "submit" in notify.ACTION_EVENTS or not (dossier.applicant_email or dossier.applicant_phone):
-        return
-    from motcua.notifications.services import notification_enqueue
-
-    with timezone.override(notify.LOCAL_TZ):
-        notification_enqueue(
-            event="dossier.submitted",
-            recipient_email=dossier.applicant_email,
-            recipient_phone=dossier.applicant_phone,
-            context={
-                "code": dossier.code,
-                "applicant_name": dossier.applicant_name,
-                "procedure": dossier.procedure_version.name,
-                "unit": dossier.unit.name,
-                "status_url": notify.status_url(dossier),
-                "submitted_at": at,
-            },
-            ref_type=notify.REF_TYPE,
-            ref_id=dossier.code,
-        )
-
-
 def draft_submit(*, draft_id, user, token, now: dt.datetime | None = None) -> tuple[Dossier, bool]:
     """Submit the draft as an online dossier; returns (dossier, created).
 
@@ -399,11 +370,6 @@ def draft_submit(*, draft_id, user, token, now: dt.datetime | None = None) -> tu
             reused = [f.document for f in files if f.document_id]
             if reused:
                 data["reused_documents"] = [d.pk for d in reused]
-            kwargs: dict[str, Any] = {}
-            if _submit_accepts("data"):
-                kwargs["data"] = data
-            if draft.assisted and _submit_accepts("applicant_user"):
-                kwargs["applicant_user"] = draft.citizen
             dossier = dossier_services.dossier_submit(
                 procedure_version=draft.procedure_version,
                 unit=draft.unit,
@@ -419,19 +385,15 @@ def draft_submit(*, draft_id, user, token, now: dt.datetime | None = None) -> tu
                 submitted_by=user,
                 submitted_at=at,
                 result_delivery=draft.result_delivery,
-                **kwargs,
+                # The citizen owns the dossier; a helper is recorded as `assisted_by`.
+                applicant_user=draft.citizen,
+                data=data,
             )
-            if draft.assisted and dossier.applicant_user_id != draft.citizen_id:
-                # Until dossier_submit takes `applicant_user` (requested from its owner): the
-                # citizen must own the dossier the helper filed for them.
-                Dossier.objects.filter(pk=dossier.pk).update(applicant_user=draft.citizen)
-                dossier.applicant_user = draft.citizen
             _documents_keep(draft=draft, dossier=dossier, files=files, at=at)
             draft.status = FilingDraft.Status.SUBMITTED
             draft.dossier = dossier
             draft.submitted_at = at
             draft.save(update_fields=["status", "dossier", "submitted_at", "updated_at"])
-            _acknowledge(dossier, at)
             for f in files:
                 if f.document_id is None and f.file:
                     name, storage = f.file.name, f.file.storage
