@@ -4,6 +4,7 @@ paused). Wrong-type or oversize files are refused with a clear message and chang
 
 import pytest
 
+from motcua.documents.models import CitizenDocument
 from motcua.dossiers import services
 from motcua.dossiers.domain.workflow import Status
 from tests.portal import tracking_data as data
@@ -63,6 +64,9 @@ def test_sending_the_supplement_resumes_the_clock(client, world, asked, monkeypa
     added = list(asked.components.filter(supplement=True).order_by("id"))
     assert [c.name for c in added] == ["Bản sao giấy khai sinh", "Sơ đồ vị trí thửa đất"]
     assert all(c.file for c in added)
+    # each file is kept in the citizen's e-data store for later filings
+    stored = CitizenDocument.objects.filter(owner=world["citizen"], source_dossier=asked)
+    assert sorted(stored.values_list("name", flat=True)) == [c.name for c in added]
     event = asked.events.order_by("-id").first()
     assert (event.action, event.actor) == ("receive_supplement", world["citizen"])
     page = client.get(_url(asked)).content.decode()
@@ -91,6 +95,7 @@ def test_a_refused_file_changes_nothing(client, world, asked, settings, tmp_path
     asked.refresh_from_db()
     assert (asked.status, asked.version) == (Status.SUPPLEMENT_REQUESTED, version)
     assert not asked.components.filter(supplement=True).exists()
+    assert not CitizenDocument.objects.filter(source_dossier=asked).exists()
     assert _files(tmp_path) == files_before
 
 

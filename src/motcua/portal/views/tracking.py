@@ -19,12 +19,11 @@ from django.views.decorators.http import require_GET, require_POST
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.services import dossier_receive_supplement
 from motcua.feedback.selectors import rating_for
 from motcua.feedback.services import RatingRefused, rating_create
 from motcua.payments.selectors import dossier_payments
 from motcua.payments.services import PaymentError, payment_callback, payment_start
-from motcua.portal import ratelimit, selectors, selectors_tracking
+from motcua.portal import ratelimit, selectors, selectors_tracking, services_tracking
 from motcua.portal.forms_tracking import RatingForm, SupplementForm, TrackForm
 
 TRACK_SCOPE = "track:ip"
@@ -112,7 +111,7 @@ def supplement_submit(request, code: str):
     if not form.is_valid():
         return _render_dossier(request, dossier, status=400, supplement_form=form)
     try:
-        dossier_receive_supplement(
+        services_tracking.supplement_submit(
             dossier=dossier,
             actor=request.user,
             components=form.components(),
