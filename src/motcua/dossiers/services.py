@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, notify, uploads
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
@@ -1114,6 +1115,8 @@ def dossier_result_attach(
     result = DossierResult.objects.create(
         dossier=dossier, name=name, file=file, issued_at=at, issued_by=actor
     )
+    # The citizen's e-data store keeps every electronic result (same transaction).
+    citizen_document_add_result(dossier=dossier, file=result.file, name=name)
     _event(
         dossier,
         RESULT_ATTACH,
