@@ -142,6 +142,12 @@ class Dossier(models.Model):
             # Worklist tabs: one status, most urgent first; "newest received" sort.
             models.Index(fields=["status", "due_at", "id"], name="dossier_status_due_idx"),
             models.Index(fields=["received_at", "id"], name="dossier_received_idx"),
+            # "Quá hạn" and "sắp đến hạn": running clocks (received, processing) by due instant.
+            models.Index(
+                fields=["due_at", "id"],
+                condition=models.Q(status__in=[2, 4]),
+                name="dossier_running_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:
