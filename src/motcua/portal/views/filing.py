@@ -4,13 +4,14 @@ Thin views: the rules are in `services_filing` (writes) and `selectors_filing` (
 draft and document is read through its owner, so someone else's id answers 404.
 """
 
+import time
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from motcua.portal.forms_filing import AssistStartForm, DraftForm, file_field_na
 from motcua.portal.models import FilingDraft
 
 PAGE_SIZE = 20
+SUBMIT_ATTEMPTS = 4
 
 
 def filer_required(view):
@@ -213,6 +215,21 @@ def draft_edit(request, draft_id):
     return redirect("portal:draft", draft_id=draft.pk)
 
 
+def _submit_retrying(request, draft: FilingDraft) -> None:
+    """Submission is idempotent, so a database busy error (SQLite's table lock while the
+    other click's transaction commits, a PostgreSQL deadlock) is simply tried again."""
+    for attempt in range(SUBMIT_ATTEMPTS):
+        try:
+            services.draft_submit(
+                draft_id=draft.pk, user=request.user, token=request.POST.get("token", "")
+            )
+            return
+        except OperationalError:
+            if attempt + 1 == SUBMIT_ATTEMPTS or transaction.get_connection().in_atomic_block:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
 @filer_required
 def draft_review(request, draft_id):
     draft = _draft_or_404(request, draft_id)
@@ -221,9 +238,7 @@ def draft_review(request, draft_id):
     errors: list[str] = []
     if request.method == "POST":
         try:
-            services.draft_submit(
-                draft_id=draft.pk, user=request.user, token=request.POST.get("token", "")
-            )
+            _submit_retrying(request, draft)
         except ValidationError as exc:
             errors = _messages_of(exc)
         else:
