@@ -14,6 +14,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
@@ -24,8 +26,10 @@ from motcua.clock.models import WEEKDAYS, CalendarOverride
 from motcua.org.models import OrgUnit
 
 MONTHS = [
-    "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6",
-    "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12",
+    gettext_lazy("Tháng 1"), gettext_lazy("Tháng 2"), gettext_lazy("Tháng 3"),
+    gettext_lazy("Tháng 4"), gettext_lazy("Tháng 5"), gettext_lazy("Tháng 6"),
+    gettext_lazy("Tháng 7"), gettext_lazy("Tháng 8"), gettext_lazy("Tháng 9"),
+    gettext_lazy("Tháng 10"), gettext_lazy("Tháng 11"), gettext_lazy("Tháng 12"),
 ]  # fmt: skip
 
 
@@ -96,7 +100,7 @@ def _hours_text(hours) -> list[tuple[str, str]]:
     for wd, name in WEEKDAYS:
         ivs = hours.get(wd, ())
         text = ", ".join(f"{s // 60:02d}:{s % 60:02d}–{e // 60:02d}:{e % 60:02d}" for s, e in ivs)
-        rows.append((name, text or "Nghỉ"))
+        rows.append((name, text or _("Nghỉ")))
     return rows
 
 
@@ -115,8 +119,8 @@ def calendar_view(request):
         "unit": unit,
         "units": _editable_units(request.user).order_by("path"),
         "weeks": weeks,
-        "weekday_names": [name for _, name in WEEKDAYS],
-        "month_label": f"{MONTHS[month - 1]} năm {year}",
+        "weekday_names": [name for _wd, name in WEEKDAYS],
+        "month_label": _("%(month)s năm %(year)s") % {"month": MONTHS[month - 1], "year": year},
         "month_value": f"{year:04d}-{month:02d}",
         "prev_url": _calendar_url(unit, prev_month.year, prev_month.month),
         "next_url": _calendar_url(unit, next_month.year, next_month.month),
@@ -150,7 +154,7 @@ def override_add(request):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"Đã thêm điều chỉnh ngày {day:%d/%m/%Y}.")
+            messages.success(request, _("Đã thêm điều chỉnh ngày %s.") % f"{day:%d/%m/%Y}")
         return redirect(_calendar_url(unit, day.year, day.month))
     messages.error(
         request,
@@ -169,7 +173,7 @@ def override_delete(request, pk: int):
         raise PermissionDenied("Bạn không được sửa lịch của đơn vị này.")
     day, unit = override.day, override.unit
     services.calendar_override_delete(override=override, actor=request.user)
-    messages.success(request, f"Đã xóa điều chỉnh ngày {day:%d/%m/%Y}.")
+    messages.success(request, _("Đã xóa điều chỉnh ngày %s.") % f"{day:%d/%m/%Y}")
     back = _unit_from(request, request.POST)
     return redirect(_calendar_url(back if back is not None else unit, day.year, day.month))
 
@@ -191,7 +195,7 @@ def office_hours_view(request):
             except ValidationError as exc:
                 form.add_error(None, " ".join(exc.messages))
             else:
-                messages.success(request, "Đã lưu giờ làm việc.")
+                messages.success(request, _("Đã lưu giờ làm việc."))
                 today = timezone.localdate()
                 return redirect(_calendar_url(unit, today.year, today.month))
     else:
