@@ -208,3 +208,20 @@ def test_who_may_file(client, catalogue, make_user, wards):
 def test_the_procedure_page_links_to_online_filing(client, catalogue):
     page = client.get(reverse("portal:procedure", args=["2.000815"])).content.decode()
     assert reverse("portal:file_start", args=["2.000815"]) in page
+
+
+def test_delete_a_draft_and_its_files(
+    client_citizen, catalogue, wards, media, django_capture_on_commit_callbacks
+):
+    draft = draft_start(client_citizen)
+    draft_post(
+        client_citizen, draft, unit=wards["phu_cuong"],
+        files={_component(catalogue).pk: upload("a.pdf", PDF)},
+    )  # fmt: skip
+    url = reverse("portal:draft_delete", args=[draft.pk])
+    assert "Xóa bản nháp" in client_citizen.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client_citizen.post(url)
+    assert r.status_code == 302 and r.url == reverse("portal:drafts")
+    assert not FilingDraft.objects.exists() and not FilingDraftFile.objects.exists()
+    assert [p for p in media.rglob("*") if p.is_file()] == []
