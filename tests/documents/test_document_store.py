@@ -89,3 +89,17 @@ def test_an_electronic_result_joins_the_store(
     Dossier.objects.filter(pk=dossier.pk).update(applicant_user=None)
     dossier.refresh_from_db()
     assert citizen_document_add_result(dossier=dossier, file=ContentFile(PDF, name="x.pdf")) is None
+
+
+def test_a_stored_result_file_is_referenced_not_copied(
+    client, hoa, catalogue, wards, media, django_capture_on_commit_callbacks
+):
+    _first_filing(client, catalogue, wards, django_capture_on_commit_callbacks)
+    dossier = Dossier.objects.get()
+    stored = dossier.components.get().file  # any file already in storage, e.g. a signed result
+    before = sorted(p for p in media.rglob("*") if p.is_file())
+    result = citizen_document_add_result(dossier=dossier, file=stored, name="Bản sao chứng thực")
+    assert result.file.name == stored.name and result.size == len(PDF)
+    assert result.sha256 == CitizenDocument.objects.get(kind="component").sha256
+    assert sorted(p for p in media.rglob("*") if p.is_file()) == before
+    assert stored.closed  # opened to be hashed, closed again

@@ -16,15 +16,20 @@ from motcua.documents.models import CitizenDocument, DocumentReuse
 
 
 def file_sha256(file) -> str:
-    """SHA-256 of a Django File/FieldFile/UploadedFile, read in chunks; position restored."""
+    """SHA-256 of a Django File/FieldFile/UploadedFile, read in chunks. A file that was
+    closed is opened and closed again; an open one is left at position 0."""
     digest = hashlib.sha256()
-    pos = file.tell() if hasattr(file, "tell") and not getattr(file, "closed", False) else None
-    if getattr(file, "closed", False):
+    was_closed = bool(getattr(file, "closed", False))
+    if was_closed:
         file.open("rb")
-    file.seek(0)
-    for chunk in file.chunks() if hasattr(file, "chunks") else iter(lambda: file.read(65536), b""):
-        digest.update(chunk)
-    file.seek(pos or 0)
+    try:
+        file.seek(0)
+        for chunk in file.chunks():
+            digest.update(chunk)
+        file.seek(0)
+    finally:
+        if was_closed:
+            file.close()
     return digest.hexdigest()
 
 
