@@ -11,6 +11,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motcua.dossiers.domain.workflow import Action, Channel
 from motcua.dossiers.models import Dossier
@@ -20,7 +21,7 @@ REQUIRED = "Vui lòng nhập {}."
 
 # --- uploads -------------------------------------------------------------------------------
 
-UPLOAD_RULE = (
+UPLOAD_RULE = _(
     "chỉ nhận tệp PDF, JPEG hoặc PNG, tối đa 10 MB; loại tệp được kiểm tra theo nội dung, "
     "không theo tên tệp."
 )
@@ -44,49 +45,49 @@ class IntakeForm(forms.Form):
     thu_tuc = forms.IntegerField(
         widget=forms.HiddenInput,
         error_messages={
-            "required": "Chưa chọn thủ tục hành chính.",
-            "invalid": "Thủ tục đã chọn không hợp lệ.",
+            "required": _("Chưa chọn thủ tục hành chính."),
+            "invalid": _("Thủ tục đã chọn không hợp lệ."),
         },
     )
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     applicant_kind = forms.ChoiceField(
-        label="Người nộp là",
+        label=_("Người nộp là"),
         choices=Dossier.ApplicantKind.choices,
         initial=Dossier.ApplicantKind.PERSON,
         widget=forms.RadioSelect,
     )
     applicant_name = forms.CharField(
-        label="Họ và tên (hoặc tên tổ chức)",
+        label=_("Họ và tên (hoặc tên tổ chức)"),
         max_length=255,
-        error_messages={"required": "Chưa nhập tên người nộp hồ sơ (cá nhân hoặc tổ chức)."},
+        error_messages={"required": _("Chưa nhập tên người nộp hồ sơ (cá nhân hoặc tổ chức).")},
     )
     applicant_id_number = forms.CharField(
-        label="Số định danh cá nhân / CCCD / mã số doanh nghiệp", max_length=32, required=False
+        label=_("Số định danh cá nhân / CCCD / mã số doanh nghiệp"), max_length=32, required=False
     )
-    applicant_phone = forms.CharField(label="Số điện thoại", max_length=20, required=False)
+    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=20, required=False)
     applicant_email = forms.EmailField(
-        label="Thư điện tử",
+        label=_("Thư điện tử"),
         required=False,
-        error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."},
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
     )
-    applicant_address = forms.CharField(label="Địa chỉ", max_length=500, required=False)
+    applicant_address = forms.CharField(label=_("Địa chỉ"), max_length=500, required=False)
     channel = forms.TypedChoiceField(
-        label="Kênh tiếp nhận",
+        label=_("Kênh tiếp nhận"),
         coerce=int,
         choices=[
-            (Channel.COUNTER.value, "Trực tiếp tại quầy"),
-            (Channel.POSTAL.value, "Bưu chính công ích"),
+            (Channel.COUNTER.value, _("Trực tiếp tại quầy")),
+            (Channel.POSTAL.value, _("Bưu chính công ích")),
         ],
         initial=Channel.COUNTER.value,
         widget=forms.RadioSelect,
     )
     postal_receipt_no = forms.CharField(
-        label="Số biên nhận bưu chính (bắt buộc khi nhận qua bưu chính)",
+        label=_("Số biên nhận bưu chính (bắt buộc khi nhận qua bưu chính)"),
         max_length=64,
         required=False,
     )
     result_delivery = forms.ChoiceField(
-        label="Hình thức nhận kết quả",
+        label=_("Hình thức nhận kết quả"),
         choices=Dossier.ResultDelivery.choices,
         initial=Dossier.ResultDelivery.COUNTER,
     )
@@ -102,7 +103,7 @@ class IntakeForm(forms.Form):
         if data.get("channel") == Channel.POSTAL and not data.get("postal_receipt_no", "").strip():
             self.add_error(
                 "postal_receipt_no",
-                "Hồ sơ nộp qua bưu chính công ích phải có số biên nhận bưu chính.",
+                _("Hồ sơ nộp qua bưu chính công ích phải có số biên nhận bưu chính."),
             )
         return data
 
@@ -131,24 +132,24 @@ REASON_ACTIONS = {
 }
 ASSIGNEE_ACTIONS = {Action.ASSIGN, Action.FORWARD, Action.APPROVE, Action.SIGN}
 BUTTONS: dict[Action, str] = {
-    Action.RECEIVE: "Tiếp nhận hồ sơ",
-    Action.REFUSE: "Từ chối tiếp nhận",
-    Action.ASSIGN: "Chuyển xử lý",
-    Action.FORWARD: "Chuyển bước tiếp theo",
-    Action.TRANSFER: "Chuyển liên thông",
-    Action.TRANSFER_RETURN: "Trả lại đơn vị chuyển",
-    Action.SEND_BACK: "Trả lại bước trước",
-    Action.REQUEST_SUPPLEMENT: "Yêu cầu bổ sung",
-    Action.RECEIVE_SUPPLEMENT: "Nhận hồ sơ bổ sung",
-    Action.REQUEST_PAYMENT: "Yêu cầu nộp phí, nghĩa vụ tài chính",
-    Action.PAYMENT_RECEIVED: "Đã thực hiện nghĩa vụ tài chính",
-    Action.APPROVE: "Duyệt",
-    Action.SIGN: "Ký kết quả",
-    Action.MARK_RESULT_READY: "Có kết quả, chuyển Bộ phận Một cửa",
-    Action.STOP: "Dừng xử lý",
-    Action.WITHDRAW: "Ghi nhận rút hồ sơ",
-    Action.APOLOGISE: "Xin lỗi và hẹn lại",
-    Action.RETURN_RESULT: "Trả kết quả",
+    Action.RECEIVE: _("Tiếp nhận hồ sơ"),
+    Action.REFUSE: _("Từ chối tiếp nhận"),
+    Action.ASSIGN: _("Chuyển xử lý"),
+    Action.FORWARD: _("Chuyển bước tiếp theo"),
+    Action.TRANSFER: _("Chuyển liên thông"),
+    Action.TRANSFER_RETURN: _("Trả lại đơn vị chuyển"),
+    Action.SEND_BACK: _("Trả lại bước trước"),
+    Action.REQUEST_SUPPLEMENT: _("Yêu cầu bổ sung"),
+    Action.RECEIVE_SUPPLEMENT: _("Nhận hồ sơ bổ sung"),
+    Action.REQUEST_PAYMENT: _("Yêu cầu nộp phí, nghĩa vụ tài chính"),
+    Action.PAYMENT_RECEIVED: _("Đã thực hiện nghĩa vụ tài chính"),
+    Action.APPROVE: _("Duyệt"),
+    Action.SIGN: _("Ký kết quả"),
+    Action.MARK_RESULT_READY: _("Có kết quả, chuyển Bộ phận Một cửa"),
+    Action.STOP: _("Dừng xử lý"),
+    Action.WITHDRAW: _("Ghi nhận rút hồ sơ"),
+    Action.APOLOGISE: _("Xin lỗi và hẹn lại"),
+    Action.RETURN_RESULT: _("Trả kết quả"),
 }
 
 
@@ -171,18 +172,21 @@ class ActionForm(forms.Form):
         self.auto_id = f"{action.value}-%s"
         if action in REASON_ACTIONS:
             self.fields["reason"] = forms.CharField(
-                label="Lý do (bắt buộc)",
+                label=_("Lý do (bắt buộc)"),
                 widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={"required": f"Thao tác “{action.label}” phải ghi rõ lý do."},
+                error_messages={
+                    "required": _("Thao tác “%(action)s” phải ghi rõ lý do.")
+                    % {"action": action.label}
+                },
             )
         if action is Action.APOLOGISE:
             self.fields["new_appointment"] = forms.DateTimeField(
-                label="Ngày giờ hẹn mới",
+                label=_("Ngày giờ hẹn mới"),
                 input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
                 widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
                 error_messages={
-                    "required": "Chưa nhập ngày giờ hẹn mới.",
-                    "invalid": "Ngày giờ hẹn mới không hợp lệ.",
+                    "required": _("Chưa nhập ngày giờ hẹn mới."),
+                    "invalid": _("Ngày giờ hẹn mới không hợp lệ."),
                 },
             )
         if action in ASSIGNEE_ACTIONS and assignees is not None:
@@ -190,10 +194,14 @@ class ActionForm(forms.Form):
                 label="Giao cho",
                 queryset=assignees,
                 required=assignee_required,
-                empty_label="— Không chỉ định —" if not assignee_required else "— Chọn người —",
+                empty_label=_("— Không chỉ định —")
+                if not assignee_required
+                else _("— Chọn người —"),
                 error_messages={
-                    "required": "Chưa chọn người nhận hồ sơ.",
-                    "invalid_choice": "Người được chọn không thuộc phạm vi hoặc vai trò phù hợp.",
+                    "required": _("Chưa chọn người nhận hồ sơ."),
+                    "invalid_choice": _(
+                        "Người được chọn không thuộc phạm vi hoặc vai trò phù hợp."
+                    ),
                 },
             )
             self.fields["assignee"].label_from_instance = lambda u: (
@@ -201,34 +209,34 @@ class ActionForm(forms.Form):
             )
         if action is Action.TRANSFER:
             self.fields["to_unit"] = forms.ModelChoiceField(
-                label="Chuyển đến đơn vị",
+                label=_("Chuyển đến đơn vị"),
                 queryset=units,
-                empty_label="— Chọn đơn vị —",
+                empty_label=_("— Chọn đơn vị —"),
                 error_messages={
-                    "required": "Chưa chọn đơn vị nhận hồ sơ liên thông.",
-                    "invalid_choice": "Đơn vị được chọn không hợp lệ.",
+                    "required": _("Chưa chọn đơn vị nhận hồ sơ liên thông."),
+                    "invalid_choice": _("Đơn vị được chọn không hợp lệ."),
                 },
             )
         if action is Action.REQUEST_PAYMENT:
             self.fields["amount"] = forms.IntegerField(
-                label="Số tiền (đồng)",
+                label=_("Số tiền (đồng)"),
                 min_value=0,
                 required=False,
-                error_messages={"invalid": "Số tiền phải là số nguyên (đồng)."},
+                error_messages={"invalid": _("Số tiền phải là số nguyên (đồng).")},
             )
         if action is Action.RECEIVE_SUPPLEMENT:
             self.fields["components"] = forms.CharField(
-                label="Giấy tờ bổ sung đã nhận (mỗi dòng một giấy tờ)",
+                label=_("Giấy tờ bổ sung đã nhận (mỗi dòng một giấy tờ)"),
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
             )
         if action is Action.RETURN_RESULT:
             self.fields["result_delivery"] = forms.ChoiceField(
-                label="Hình thức trả kết quả", choices=Dossier.ResultDelivery.choices
+                label=_("Hình thức trả kết quả"), choices=Dossier.ResultDelivery.choices
             )
         if action not in REASON_ACTIONS and action is not Action.RECEIVE:
             self.fields["note"] = forms.CharField(
-                label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
+                label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
     @property

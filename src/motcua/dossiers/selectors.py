@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
@@ -71,55 +72,57 @@ class Tab:
 TABS: tuple[Tab, ...] = (
     Tab(
         "cho-tiep-nhan",
-        "Chờ tiếp nhận",
+        _("Chờ tiếp nhận"),
         frozenset({Role.ONE_STOP_OFFICER}),
-        "Hồ sơ nộp trực tuyến chờ Bộ phận Một cửa kiểm tra, tiếp nhận hoặc từ chối.",
+        _("Hồ sơ nộp trực tuyến chờ Bộ phận Một cửa kiểm tra, tiếp nhận hoặc từ chối."),
     ),
     Tab(
         "can-xu-ly",
-        "Cần xử lý",
+        _("Cần xử lý"),
         frozenset({Role.ONE_STOP_OFFICER, Role.SPECIALIST}),
-        "Hồ sơ đã tiếp nhận chờ chuyển phòng chuyên môn; hồ sơ được giao cho bạn hoặc chưa "
-        "giao ai ở bước thẩm định; hồ sơ đã ký chờ chuyển Bộ phận Một cửa.",
+        _(
+            "Hồ sơ đã tiếp nhận chờ chuyển phòng chuyên môn; hồ sơ được giao cho bạn hoặc chưa "
+            "giao ai ở bước thẩm định; hồ sơ đã ký chờ chuyển Bộ phận Một cửa."
+        ),
     ),
     Tab(
         "cho-duyet",
-        "Chờ duyệt",
+        _("Chờ duyệt"),
         frozenset({Role.DEPARTMENT_HEAD}),
-        "Hồ sơ ở bước lãnh đạo phòng duyệt.",
+        _("Hồ sơ ở bước lãnh đạo phòng duyệt."),
     ),
-    Tab("cho-ky", "Chờ ký", frozenset({Role.SIGNING_LEADER}), "Hồ sơ ở bước ký kết quả."),
+    Tab("cho-ky", _("Chờ ký"), frozenset({Role.SIGNING_LEADER}), _("Hồ sơ ở bước ký kết quả.")),
     Tab(
         "cho-tra-ket-qua",
-        "Chờ trả kết quả",
+        _("Chờ trả kết quả"),
         frozenset({Role.ONE_STOP_OFFICER, Role.POSTAL_CLERK}),
-        "Hồ sơ đã có kết quả, chờ trả cho người nộp.",
+        _("Hồ sơ đã có kết quả, chờ trả cho người nộp."),
     ),
     Tab(
         "cho-bo-sung",
-        "Chờ bổ sung",
+        _("Chờ bổ sung"),
         frozenset(
             {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.DEPARTMENT_HEAD, Role.POSTAL_CLERK}
         ),
-        "Hồ sơ đã yêu cầu bổ sung, thời hạn đang tạm dừng.",
+        _("Hồ sơ đã yêu cầu bổ sung, thời hạn đang tạm dừng."),
     ),
     Tab(
         "sap-den-han",
-        "Sắp đến hạn",
+        _("Sắp đến hạn"),
         STAFF,
-        "Hồ sơ đang giải quyết còn không quá 1 ngày làm việc.",
+        _("Hồ sơ đang giải quyết còn không quá 1 ngày làm việc."),
     ),
-    Tab("qua-han", "Quá hạn", STAFF, "Hồ sơ đang giải quyết đã quá hạn giải quyết."),
-    Tab("tat-ca", "Tất cả", STAFF | {Role.CITIZEN}, "Mọi hồ sơ trong phạm vi của bạn."),
+    Tab("qua-han", _("Quá hạn"), STAFF, _("Hồ sơ đang giải quyết đã quá hạn giải quyết.")),
+    Tab("tat-ca", _("Tất cả"), STAFF | {Role.CITIZEN}, _("Mọi hồ sơ trong phạm vi của bạn.")),
 )
 TABS_BY_KEY = {t.key: t for t in TABS}
 
 # Sort keys of the URL (`?sap_xep=`) and their ordering.
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "han": ("Hạn giải quyết (gần nhất trước)", ("due_at", "id")),
-    "han-giam": ("Hạn giải quyết (xa nhất trước)", ("-due_at", "-id")),
-    "nhan-moi": ("Ngày tiếp nhận (mới nhất trước)", ("-received_at", "-id")),
-    "nhan": ("Ngày tiếp nhận (cũ nhất trước)", ("received_at", "id")),
+    "han": (_("Hạn giải quyết (gần nhất trước)"), ("due_at", "id")),
+    "han-giam": (_("Hạn giải quyết (xa nhất trước)"), ("-due_at", "-id")),
+    "nhan-moi": (_("Ngày tiếp nhận (mới nhất trước)"), ("-received_at", "-id")),
+    "nhan": (_("Ngày tiếp nhận (cũ nhất trước)"), ("received_at", "id")),
 }
 
 # Running clock (paused dossiers are not late while they wait for the citizen).

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.roles import Role
@@ -234,7 +235,7 @@ def intake(request):
     if request.GET.get("thu_tuc"):
         version = selectors.procedure_for_intake(unit=user.unit, pk=request.GET["thu_tuc"])
         if version is None:
-            messages.error(request, "Không tìm thấy thủ tục đã chọn trong danh mục của đơn vị.")
+            messages.error(request, _("Không tìm thấy thủ tục đã chọn trong danh mục của đơn vị."))
     form = IntakeForm(
         initial={"thu_tuc": version.pk if version else None, "token": uuid.uuid4().hex}
     )
@@ -310,7 +311,7 @@ def _intake_post(request):
     if version is None and "thu_tuc" not in form.errors:
         form.add_error(
             None,
-            "Không tìm thấy thủ tục đã chọn trong danh mục thủ tục mà đơn vị của bạn tiếp nhận.",
+            _("Không tìm thấy thủ tục đã chọn trong danh mục thủ tục mà đơn vị của bạn tiếp nhận."),
         )
         valid = False
     files, file_errors = _files(request, components) if step == "tiep-nhan" else ({}, {})
@@ -354,7 +355,10 @@ def _intake_post(request):
             )
             if record.is_replay:
                 code = record.response_body["code"]
-                messages.info(request, f"Hồ sơ này đã được tiếp nhận trước đó với mã {code}.")
+                messages.info(
+                    request,
+                    _("Hồ sơ này đã được tiếp nhận trước đó với mã %(code)s.") % {"code": code},
+                )
                 return _redirect(request, reverse("dossiers:detail", args=[code]))
             d = form.cleaned_data
             dossier = services.dossier_receive(
@@ -381,7 +385,8 @@ def _intake_post(request):
     appointment = timezone.localtime(dossier.appointment_at)
     messages.success(
         request,
-        f"Đã tiếp nhận hồ sơ {dossier.code}. Hẹn trả kết quả: {appointment:%H:%M %d/%m/%Y}.",
+        _("Đã tiếp nhận hồ sơ %(code)s. Hẹn trả kết quả: %(due)s.")
+        % {"code": dossier.code, "due": f"{appointment:%H:%M %d/%m/%Y}"},
     )
     return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
 
@@ -617,10 +622,13 @@ def dossier_action(request, code: str, action: str):
             error = exc.message
             status = 409 if isinstance(exc, ConcurrentUpdate) else 400
         else:
-            messages.success(request, f"Đã thực hiện: {action.label}.")
+            messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": action.label})
             visible = selectors.dossier_list_visible(user=request.user).filter(pk=dossier.pk)
             if not visible.exists():  # handed back out of the reader's units (liên thông)
-                messages.info(request, f"Hồ sơ {dossier.code} đã chuyển khỏi đơn vị của bạn.")
+                messages.info(
+                    request,
+                    _("Hồ sơ %(code)s đã chuyển khỏi đơn vị của bạn.") % {"code": dossier.code},
+                )
                 return _redirect(request, reverse("dossiers:worklist"))
             return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
         # Nothing was written: show the dossier as it is now, with the officer's input kept.
