@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 run: install
 	@mkdir -p var
 	$(DEV_ENV) $(BIN)/motcua migrate --no-input
-	$(DEV_ENV) $(BIN)/motcua demo-data
+	$(DEV_ENV) $(BIN)/motcua demo-data --profile tdm
 	@echo ""
 	@echo "  motcua đang chạy tại: http://$(HOST):$(PORT)/   (Ctrl+C để dừng)"
 	@echo ""
