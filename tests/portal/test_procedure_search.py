@@ -86,17 +86,13 @@ def test_detail_shows_what_a_citizen_needs(client, catalogue, django_assert_num_
     assert "Nộp hồ sơ trực tuyến" not in text  # not offered online
 
 
-def test_online_procedure_shows_the_filing_link_once_it_exists(client, catalogue, settings):
+def test_online_procedure_links_to_online_filing(client, catalogue):
     text = client.get("/cong-dan/thu-tuc/2.000815/").content.decode()
     assert "Trong ngày (nộp trước 15:00)" in text
     assert "2.000 đồng" in text
     assert "Có thể nộp hồ sơ và nhận kết quả qua bưu chính" in text
-    # portal:file_start does not exist yet: a disabled "sắp có" instead of a link
-    assert 'aria-disabled="true">Nộp hồ sơ trực tuyến (sắp có)' in text
-
-    settings.ROOT_URLCONF = "tests.portal.urls_with_filing"
-    text = client.get("/cong-dan/thu-tuc/2.000815/").content.decode()
-    assert '<a class="button" href="/cong-dan/nop/2.000815/">Nộp hồ sơ trực tuyến</a>' in text
+    assert '<a class="button" href="/cong-dan/nop-ho-so/2.000815/">Nộp hồ sơ trực tuyến</a>' in text
+    assert "sắp có" not in text
 
 
 @pytest.mark.parametrize("code", ["1.000001", "1.000002", "9.999999"])
