@@ -536,4 +536,5 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Lỗi gần nhất": "Last error",
     "Xem nội dung": "Show the content",
     "Không có thông báo nào.": "No notices.",
+    "Bản nháp chưa nộp (tiếp tục khai hồ sơ)": "Drafts not yet filed (continue filling in)",
 }
