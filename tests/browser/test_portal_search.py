@@ -42,7 +42,10 @@ def test_search_without_diacritics_then_open_the_procedure(phone_page, catalogue
     assert "Xem xét, ký chứng thực" in page.get_by_test_id("trinh-tu").inner_text()
     assert "Phường Phú Cường" in page.get_by_test_id("noi-nop").inner_text()
     assert "toàn trình" in page.get_by_test_id("muc-do").inner_text()
-    assert "sắp có" in page.get_by_test_id("nop-truc-tuyen").inner_text()
+    filing = page.get_by_test_id("nop-truc-tuyen")
+    assert filing.inner_text() == "Nộp hồ sơ trực tuyến"
+    link = filing.get_by_role("link", name="Nộp hồ sơ trực tuyến")
+    assert link.get_attribute("href").endswith("/cong-dan/nop-ho-so/2.000815/")
     assert_accessible(page)
 
 
