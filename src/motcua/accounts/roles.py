@@ -85,7 +85,11 @@ ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
         ),
     ],
     Role.DIGITAL_TEAM: [
-        (_("Hỗ trợ nộp hồ sơ trực tuyến"), _("Nộp hồ sơ thay công dân (có sự đồng ý)."), None),
+        (
+            _("Hỗ trợ nộp hồ sơ trực tuyến"),
+            _("Nộp hồ sơ thay công dân (có sự đồng ý)."),
+            "portal:procedures",
+        ),
         (_("Tra cứu thủ tục"), _("Tìm thủ tục và thành phần hồ sơ."), "catalogue:list"),
     ],
     Role.SUPERVISOR: [
