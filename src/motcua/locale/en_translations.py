@@ -537,4 +537,5 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Xem nội dung": "Show the content",
     "Không có thông báo nào.": "No notices.",
     "Bản nháp chưa nộp (tiếp tục khai hồ sơ)": "Drafts not yet filed (continue filling in)",
+    "Nộp hồ sơ thay công dân": "File on a citizen's behalf",
 }
