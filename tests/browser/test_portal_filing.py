@@ -97,7 +97,9 @@ def test_file_online_on_a_phone_draft_resume_and_double_click(
 
     _portal_logout(page)
     _portal_login(page, "0912345678", password)
-    page.goto("/cong-dan/ban-nhap/")
+    page.goto("/cong-dan/ho-so/")  # "Hồ sơ của tôi" leads to the unfinished drafts
+    page.get_by_role("link", name="Bản nháp chưa nộp (tiếp tục khai hồ sơ)").click()
+    page.get_by_role("heading", name="Bản nháp hồ sơ").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Chứng thực bản sao từ bản chính giấy tờ, văn bản").click()
     assert page.get_by_label(
