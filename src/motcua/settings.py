@@ -146,7 +146,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["motcua.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Off on purpose: with it on, every integer a template prints is grouped ("2.026"), which breaks
+# years, ids and versions in form values. Numbers meant for people use `{{ n|so }}` (25.925).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

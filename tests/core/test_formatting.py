@@ -48,3 +48,15 @@ def test_template_dates_and_numbers_in_vietnamese(settings):
             "{% load motcua %}{{ d|date:'SHORT_DATE_FORMAT' }} {{ n|so }} {% ty_le 25925 25969 %}"
         ).render(Context({"d": datetime.date(2024, 2, 7), "n": 25969}))
     assert out == "07/02/2024 25.969 99,83%"
+
+
+def test_integers_in_form_values_are_never_grouped():
+    # Years, ids and versions go back to the server: "2.026" would be a different value.
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("vi"):
+        out = Template('<option value="{{ y }}">{{ y }}</option> {{ pk }}').render(
+            Context({"y": 2026, "pk": 123456})
+        )
+    assert out == '<option value="2026">2026</option> 123456'

@@ -69,3 +69,20 @@ def test_officers_and_anonymous_are_refused(client, tree, make_user):
     assert client.get("/bao-cao/").status_code == 302
     client.force_login(make_user("tn", Role.ONE_STOP_OFFICER, unit=tree["A.MC"]))
     assert client.get("/bao-cao/").status_code == 403
+
+
+def test_without_a_year_the_latest_year_with_dossiers_is_shown(
+    client, tree, make_dossier, make_user
+):
+    # Dossiers only in 2022: a supervisor opening the report (no year given) sees 2022, not an
+    # empty current year; the year picker's values are plain years ("2022", never "2.022").
+    from tests.reports.conftest import vn
+
+    make_dossier(
+        tree["A"], received=vn(2022, 3, 1), due=vn(2022, 3, 4), finished=vn(2022, 3, 2), status=9
+    )
+    services.facts_rebuild()
+    client.force_login(make_user("gs", Role.SUPERVISOR, unit=tree["D"]))
+    page = client.get("/bao-cao/").content.decode()
+    assert "Năm 2022" in page
+    assert '<option value="2022" selected>2022</option>' in page

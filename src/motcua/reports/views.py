@@ -100,7 +100,7 @@ class Filters:
                     P.parse_day(g.get("tu", ""), "ngày bắt đầu"),
                     P.parse_day(g.get("den", ""), "ngày kết thúc"),
                 )
-            y = int(g.get("nam") or self.today.year)
+            y = int(g.get("nam") or self._default_year())
             if not 1990 <= y <= 2100:
                 raise P.PeriodError(f"Năm {y} không hợp lệ.")
             if g.get("thang"):
@@ -112,6 +112,14 @@ class Filters:
             msg = str(exc) if isinstance(exc, P.PeriodError) else "Năm, quý, tháng phải là số."
             self.errors.append(msg)
             return P.year(self.today.year)
+
+    def _default_year(self) -> int:
+        """The current year, or the latest year with dossiers when this one has none yet
+        (a new year's first days, or a demo of past years)."""
+        years = [y for y in fact_years(unit_ids=self.unit_ids) if y <= self.today.year]
+        if not years or self.today.year in years:
+            return self.today.year
+        return years[-1]
 
     @property
     def unit_ids(self):
