@@ -23,7 +23,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from motcua.accounts.models import User
@@ -40,9 +40,9 @@ from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent, D
 from motcua.dossiers.services import agency_code_for
 from motcua.org.models import OrgUnit
 from motcua.reports import services
-from motcua.reports.bulk import insert_rows
+from motcua.reports.bulk import copy_data, copy_text, insert_rows
 from motcua.reports.domain.periods import Period, quarter, year
-from motcua.reports.models import DemoLoad
+from motcua.reports.models import DemoLoad, DossierFactState
 
 CITY = "718"
 WARDS = (
@@ -227,6 +227,17 @@ class Generator:
                 d.returned = returned
 
 
+def _reserve_ids(n: int) -> list[int]:
+    """PostgreSQL: `n` fresh dossier ids from the table's own sequence."""
+    table = Dossier._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
+            [n],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
+
+
 def _working_days(cal: WorkCalendar, period: Period) -> list[dt.date]:
     days, day = [], period.first
     while day <= period.last:
@@ -284,6 +295,11 @@ class Writer:
         )
         self.agency: dict[int, str] = {}
         self.written = 0
+        # PostgreSQL: ids reserved from the sequence (no read-back of codes) and the report's
+        # snapshot rows written with the dossiers; the buckets are then built in one set-based
+        # pass (`services.facts_add_from_states`) instead of per-dossier Python.
+        self.with_states = connection.vendor == "postgresql"
+        self.calendars = services.Calendars()
 
     def _code(self, unit: OrgUnit, day: dt.date) -> str:
         agency = self.agency.get(unit.pk)
@@ -311,14 +327,60 @@ class Writer:
         "to_step", "from_unit_id", "to_unit_id", "to_user_id", "reason", "step_result", "data",
     )  # fmt: skip
     PAUSE_COLUMNS = ("dossier_id", "kind", "started_at", "ended_at", "reason")
+    _STATE_INPUTS = (
+        "channel", "status", "received_at", "clock_start", "due_at", "finished_at",
+        "returned_at", "supplement_count", "assisted_by_id", "apologised",
+    )  # fmt: skip
+    _AT = {name: i for i, name in enumerate(DOSSIER_COLUMNS)}
 
     def write(self, drafts: list[Draft]) -> int:
+        drafts = sorted(drafts, key=lambda x: x.submitted)
+        pks = _reserve_ids(len(drafts)) if self.with_states else None
+        rows, states, codes = self._rows(drafts, pks)
+        if pks is None:
+            insert_rows(Dossier, self.DOSSIER_COLUMNS, rows)
+            ids: dict[str, int] = {}
+            for i in range(0, len(codes), 900):
+                ids.update(
+                    Dossier.objects.filter(code__in=codes[i : i + 900]).values_list("code", "pk")
+                )
+            pks = [ids[code] for code in codes]
+        else:
+            insert_rows(Dossier, ("id", *self.DOSSIER_COLUMNS), rows)
+            insert_rows(DossierFactState, services.STATE_COLUMNS, states)
+        events, pauses = self._extras(drafts, pks)
+        insert_rows(DossierEvent, self.EVENT_COLUMNS, events)
+        insert_rows(DossierPause, self.PAUSE_COLUMNS, pauses)
+        self.written += len(rows)
+        return len(rows)
+
+    def build(self, drafts: list[Draft], first_id: int) -> dict[str, list[tuple]]:
+        """The rows of these dossiers with ids from `first_id` on (reserved by the caller),
+        without touching the database: for the loader's worker processes."""
+        drafts = sorted(drafts, key=lambda x: x.submitted)
+        pks = range(first_id, first_id + len(drafts))
+        rows, states, _ = self._rows(drafts, pks)
+        events, pauses = self._extras(drafts, pks)
+        return {"dossiers": rows, "states": states, "events": events, "pauses": pauses}
+
+    def _extras(self, drafts, pks) -> tuple[list[tuple], list[tuple]]:
+        rng, aware = self.rng, from_wall_time
+        events, pauses = [], []
+        for d, pk in zip(drafts, pks, strict=True):
+            events.extend(self._events(d, pk))
+            for a, b in d.pauses:
+                reason = rng.choice(SUPPLEMENT_REASONS)
+                pauses.append((pk, DossierPause.Kind.SUPPLEMENT.value, aware(a), aware(b), reason))
+        return events, pauses
+
+    def _rows(self, drafts, pks) -> tuple[list[tuple], list[tuple], list[str]]:
+        """Dossier rows (with the id first when `pks` is given), their report snapshots
+        (only with `pks`) and codes."""
         rng = self.rng
         aware = from_wall_time
-        drafts = sorted(drafts, key=lambda x: x.submitted)
         created = aware(self.now)
-        rows, codes = [], []
-        for d in drafts:
+        rows, codes, states = [], [], []
+        for i, d in enumerate(drafts):
             status = {
                 "refused": Status.NOT_RECEIVED,
                 "stopped": Status.STOPPED,
@@ -339,60 +401,66 @@ class Writer:
                 if d.channel == Channel.POSTAL
                 else Dossier.ResultDelivery.COUNTER
             )
-            rows.append(
-                (
-                    code,
-                    "".join(rng.choices(LOOKUP_ALPHABET, k=LOOKUP_LENGTH)),
-                    d.version.pk,
-                    d.unit.pk,
-                    d.unit.pk,
-                    Dossier.ApplicantKind.PERSON.value,
-                    self._name(),
-                    f"0740{rng.randint(0, 99_999_999):08d}",
-                    "",
-                    "",
-                    d.unit.parent.name if d.unit.parent else "",
-                    None,
-                    d.channel,
-                    self.digital_team.pk if d.assisted and self.digital_team else None,
-                    f"BC{rng.randint(10**8, 10**9 - 1)}" if d.channel == Channel.POSTAL else "",
-                    None if received is None else officer.pk,
-                    None,
-                    int(status),
-                    0,
-                    aware(received) if received else None,
-                    d.version.legal_minutes,
-                    aware(received) if received else None,
-                    aware(d.start) if received else None,
-                    aware(d.due) if received else None,
-                    aware(d.appointment or d.due) if received else None,
-                    aware(finished) if finished else None,
-                    aware(d.returned) if d.returned else None,
-                    delivery.value,
-                    len(d.pauses),
-                    len(d.pauses) > 1,
-                    d.apology_at is not None,
-                    1,
-                    created,
-                )
+            row = (
+                code,
+                "".join(rng.choices(LOOKUP_ALPHABET, k=LOOKUP_LENGTH)),
+                d.version.pk,
+                d.unit.pk,
+                d.unit.pk,
+                Dossier.ApplicantKind.PERSON.value,
+                self._name(),
+                f"0740{rng.randint(0, 99_999_999):08d}",
+                "",
+                "",
+                d.unit.parent.name if d.unit.parent else "",
+                None,
+                d.channel,
+                self.digital_team.pk if d.assisted and self.digital_team else None,
+                f"BC{rng.randint(10**8, 10**9 - 1)}" if d.channel == Channel.POSTAL else "",
+                None if received is None else officer.pk,
+                None,
+                int(status),
+                0,
+                aware(received) if received else None,
+                d.version.legal_minutes,
+                aware(received) if received else None,
+                aware(d.start) if received else None,
+                aware(d.due) if received else None,
+                aware(d.appointment or d.due) if received else None,
+                aware(finished) if finished else None,
+                aware(d.returned) if d.returned else None,
+                delivery.value,
+                len(d.pauses),
+                len(d.pauses) > 1,
+                d.apology_at is not None,
+                1,
+                created,
             )
-        insert_rows(Dossier, self.DOSSIER_COLUMNS, rows)
-        ids: dict[str, int] = {}
-        for i in range(0, len(codes), 900):
-            ids.update(
-                Dossier.objects.filter(code__in=codes[i : i + 900]).values_list("code", "pk")
-            )
-        events, pauses = [], []
-        for d, code in zip(drafts, codes, strict=True):
-            pk = ids[code]
-            events.extend(self._events(d, pk))
-            for a, b in d.pauses:
-                reason = rng.choice(SUPPLEMENT_REASONS)
-                pauses.append((pk, DossierPause.Kind.SUPPLEMENT.value, aware(a), aware(b), reason))
-        insert_rows(DossierEvent, self.EVENT_COLUMNS, events)
-        insert_rows(DossierPause, self.PAUSE_COLUMNS, pauses)
-        self.written += len(rows)
-        return len(rows)
+            if pks is None:
+                rows.append(row)
+                continue
+            rows.append((pks[i], *row))
+            states.append(self._state(pks[i], d, row))
+        return rows, states, codes
+
+    def _state(self, pk: int, d: Draft, row: tuple) -> tuple:
+        """The `DossierFactState` row of a dossier about to be written: `services.snapshot_of`
+        on the values the dossier row holds, as `facts_rebuild` would read them back."""
+        at = self._AT
+        values = {
+            "id": pk,
+            "unit_id": d.unit.pk,
+            "procedure_version__procedure_id": d.version.procedure_id,
+            "procedure_version__field_id": d.version.field_id,
+            **{name: row[at[name]] for name in self._STATE_INPUTS},
+        }
+        pauses = [(from_wall_time(a), from_wall_time(b)) for a, b in d.pauses]
+        snap = services.snapshot_of(values, pauses, self.calendars)
+        return (
+            pk,
+            *services._dims(values),
+            *(getattr(snap, n) for n in services.SNAPSHOT_FIELDS),
+        )
 
     def _events(self, d: Draft, pk: int) -> list[tuple]:
         aware = from_wall_time
@@ -459,10 +527,16 @@ class Writer:
             if s is None:
                 new.append(DossierCodeSequence(agency_code=agency, day=day, last=last))
             elif s.last < last:
-                s.last = last
-                changed.append(s)
+                changed.append(DossierCodeSequence(agency_code=agency, day=day, last=last))
         DossierCodeSequence.objects.bulk_create(new, batch_size=1000)
-        DossierCodeSequence.objects.bulk_update(changed, ["last"], batch_size=1000)
+        # An upsert rather than `bulk_update` (whose CASE per row takes seconds for 20,000 days).
+        DossierCodeSequence.objects.bulk_create(
+            changed,
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["agency_code", "day"],
+            update_fields=["last"],
+        )
 
 
 def _parse_years(years: str | None) -> Period:
@@ -516,13 +590,20 @@ def load_profile(
     with transaction.atomic():
         if exact:
             created = _load_exact(gen, writer, cal, now_wall, bar)
+        elif writer.with_states and (dossiers or 0) >= PARALLEL_FROM:
+            created = _load_scaled_parallel(
+                gen, writer, cal, window, dossiers, now_wall, bar, seed=seed + dossiers
+            )
         else:
             created = _load_scaled(gen, writer, cal, window, dossiers or 10_000, now_wall, bar)
         writer.save_sequences()
-        services.facts_rebuild(
-            dossier_filter={"pk__gte": first_new},
-            progress=services.progress_bar("Tổng hợp số liệu") if progress else None,
-        )
+        if writer.with_states:
+            services.facts_add_from_states(first_dossier_id=first_new)
+        else:
+            services.facts_rebuild(
+                dossier_filter={"pk__gte": first_new},
+                progress=services.progress_bar("Tổng hợp số liệu") if progress else None,
+            )
         DemoLoad.objects.create(profile=name, params=params, dossiers=created)
     stdout.write(f"Đã tạo {created:,} hồ sơ mẫu ({params}).\n".replace(",", "."))
     return created
@@ -604,4 +685,110 @@ def _load_scaled(gen: Generator, writer: Writer, cal, window: Period, n: int, no
             batch = []
             if bar:
                 bar(made, n)
+    return made
+
+
+# PostgreSQL, large scaled loads: dossiers are generated in worker processes (one per core),
+# CHUNK dossiers (whole days) at a time, each chunk with its own random stream; the parent only
+# streams the workers' COPY text to the server. Below PARALLEL_FROM the serial path is used.
+PARALLEL_FROM = 200_000
+CHUNK = 20_000
+_WORKER: dict = {}
+
+
+def _day_counts(cal, window: Period, n: int) -> list[tuple[dt.date, int]]:
+    """`n` dossiers over the window's working days, as `_load_scaled` spreads them."""
+    days = _working_days(cal, window)
+    per_day = n / len(days)
+    out, made, carry = [], 0, 0.0
+    for i, day in enumerate(days):
+        carry += per_day
+        k = int(carry) if i < len(days) - 1 else n - made
+        carry -= int(carry)
+        out.append((day, k))
+        made += k
+    return out
+
+
+def _reserve_block(n: int) -> int:
+    """PostgreSQL: reserve `n` consecutive dossier ids; returns the first. The table is locked
+    against other inserts until the loader's transaction ends, so no id is taken in between."""
+    table = Dossier._meta.db_table
+    seq = f"pg_get_serial_sequence('{table}', 'id')"
+    with connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        cursor.execute(f"SELECT nextval({seq})")
+        (first,) = cursor.fetchone()
+        cursor.execute(f"SELECT setval({seq}, %s)", [first + n - 1])
+    return first
+
+
+def _worker_init() -> None:
+    """A forked worker never uses the parent's database connection (any query would open its
+    own); the parent's connection object is kept referenced so that it is not closed here."""
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        _WORKER.setdefault("inherited", []).append(conn.connection)
+        conn.connection = None
+
+
+def _scaled_chunk(spec) -> tuple[int, dict[str, bytes], dict]:
+    index, day_counts, first_id = spec
+    gen, writer, now = _WORKER["gen"], _WORKER["writer"], _WORKER["now"]
+    rng = random.Random(_WORKER["seed"] * 1_000_003 + index)
+    gen.rng = writer.rng = rng
+    drafts = []
+    for day, k in day_counts:
+        for _ in range(k):
+            d = gen.draft(day)
+            if d.outcome == "resolved" and d.version.time_unit != SAME_DAY and not d.pauses:
+                if rng.random() < 0.003:
+                    gen.make_late(d, dt.date.max)
+            gen.finish(d, now)
+            drafts.append(d)
+    tables = writer.build(drafts, first_id)
+    days = {day for day, _ in day_counts}
+    sequences = {key: last for key, last in writer.sequences.items() if key[1] in days}
+    return len(drafts), {name: copy_text(rows) for name, rows in tables.items()}, sequences
+
+
+def _load_scaled_parallel(gen, writer, cal, window, n, now, bar, *, seed) -> int:
+    import multiprocessing
+    import os
+
+    specs, batch, size, first = [], [], 0, _reserve_block(n)
+    for day, k in _day_counts(cal, window, n):
+        batch.append((day, k))
+        size += k
+        if size >= CHUNK:
+            specs.append((len(specs), batch, first))
+            first, batch, size = first + size, [], 0
+    if batch:
+        specs.append((len(specs), batch, first))
+    # Everything the workers read, loaded here: they never query the database.
+    for unit in {gen.city_desk, *gen.desks, *gen.transfer_targets}:
+        writer.calendars._by_unit[unit.pk] = gen.calendar(unit)
+        writer.agency[unit.pk] = agency_code_for(unit)
+    for version in (*gen.ward_versions, *gen.city_versions):
+        _ = version.field, version.procedure
+    _WORKER.update(gen=gen, writer=writer, now=now, seed=seed)
+    tables = (
+        ("dossiers", Dossier, ("id", *Writer.DOSSIER_COLUMNS)),
+        ("states", DossierFactState, services.STATE_COLUMNS),
+        ("events", DossierEvent, Writer.EVENT_COLUMNS),
+        ("pauses", DossierPause, Writer.PAUSE_COLUMNS),
+    )
+    made = 0
+    context = multiprocessing.get_context("fork")
+    with context.Pool(os.cpu_count() or 2, initializer=_worker_init) as pool:
+        for k, blobs, sequences in pool.imap(_scaled_chunk, specs):
+            for name, model, columns in tables:
+                copy_data(model, columns, blobs[name])
+            writer.sequences.update(sequences)
+            made += k
+            if bar:
+                bar(made, n)
+    _WORKER.clear()
+    writer.written += made
     return made
