@@ -984,6 +984,25 @@ def _close_open_pause(dossier: Dossier, at: dt.datetime) -> None:
     dossier.pauses.filter(ended_at__isnull=True).update(ended_at=at)
 
 
+def _end_unresolved(
+    dossier: Dossier,
+    action: Action,
+    actor,
+    reason: str,
+    at: dt.datetime | None,
+    expected_version: int | None,
+) -> Dossier:
+    """Stop and withdrawal end a dossier without a result: any running pause ends, the
+    dossier is finished at `at`, and the reason is on the audit event."""
+    at = _now(at)
+    expected = _expected(dossier, expected_version)
+    d = _check(dossier=dossier, action=action, actor=actor, reason=reason, at=at)
+    _close_open_pause(dossier, at)
+    _save(dossier, expected, status=d.to_state, finished_at=at)
+    _event(dossier, action, actor, at, from_status=d.from_state, reason=reason)
+    return dossier
+
+
 @transaction.atomic
 def dossier_stop(
     *,
@@ -994,13 +1013,7 @@ def dossier_stop(
     expected_version: int | None = None,
 ) -> Dossier:
     """Dừng xử lý: the agency stops handling the dossier, with the reason."""
-    at = _now(at)
-    expected = _expected(dossier, expected_version)
-    d = _check(dossier=dossier, action=Action.STOP, actor=actor, reason=reason, at=at)
-    _close_open_pause(dossier, at)
-    _save(dossier, expected, status=d.to_state, finished_at=at)
-    _event(dossier, Action.STOP, actor, at, from_status=d.from_state, reason=reason)
-    return dossier
+    return _end_unresolved(dossier, Action.STOP, actor, reason, at, expected_version)
 
 
 @transaction.atomic
@@ -1013,13 +1026,7 @@ def dossier_withdraw(
     expected_version: int | None = None,
 ) -> Dossier:
     """The citizen withdraws the dossier (online, or in writing at the counter)."""
-    at = _now(at)
-    expected = _expected(dossier, expected_version)
-    d = _check(dossier=dossier, action=Action.WITHDRAW, actor=actor, reason=reason, at=at)
-    _close_open_pause(dossier, at)
-    _save(dossier, expected, status=d.to_state, finished_at=at)
-    _event(dossier, Action.WITHDRAW, actor, at, from_status=d.from_state, reason=reason)
-    return dossier
+    return _end_unresolved(dossier, Action.WITHDRAW, actor, reason, at, expected_version)
 
 
 @transaction.atomic
