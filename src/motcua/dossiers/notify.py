@@ -1,7 +1,8 @@
 """What the applicant is told when their dossier changes, written to the outbox in the same
 transaction as the change.
 
-`dossier_notify` is called by `services._event` right after each audit event is recorded:
+`dossier_notify` runs right after each audit event is recorded (`on_dossier_changed`, subscribed
+to `core.events.DOSSIER_CHANGED` by `DossiersConfig.ready()`):
 the action of the event picks the notification (`ACTION_EVENTS`); actions the citizen need not
 hear about (hand-overs inside the agency, approval, signature...) send nothing. Because the row
 is written inside the service's transaction, a refused or rolled-back transition leaves no
@@ -124,3 +125,8 @@ def dossier_notify(*, dossier: Dossier, event: DossierEvent) -> list:
             ref_type=REF_TYPE,
             ref_id=dossier.code,
         )
+
+
+def on_dossier_changed(*, dossier: Dossier, event: DossierEvent, **_: object) -> None:
+    """`core.events.DOSSIER_CHANGED` subscriber: the applicant's notification, if any."""
+    dossier_notify(dossier=dossier, event=event)

@@ -23,8 +23,9 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.core import events
 from motcua.documents.services import citizen_document_add_result
-from motcua.dossiers import deadlines, notify, uploads
+from motcua.dossiers import deadlines, uploads
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -51,7 +52,6 @@ from motcua.dossiers.models import (
 )
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative
-from motcua.reports.services import facts_refresh_for
 
 # Audit action of an online filing: no transition of the table, the dossier is born in NEW.
 SUBMIT = "submit"
@@ -148,8 +148,10 @@ def _event(
     to_user=None,
     data: Mapping[str, Any] | None = None,
 ) -> DossierEvent:
-    """Record the audit event, and in the same transaction the applicant's notification
-    (outbox row, `notify.ACTION_EVENTS`) and the report's counts (`reports.services`)."""
+    """Record the audit event and publish `DOSSIER_CHANGED` in the same transaction: its
+    subscribers write the applicant's notification (`dossiers.notify`) and keep the report's
+    counts in step (`reports`). Every transition records its event after all its writes, so
+    subscribers see the final state."""
     event = DossierEvent.objects.create(
         dossier=dossier,
         action=str(action),
@@ -166,10 +168,7 @@ def _event(
         step_result=step_result,
         data=dict(data or {}),
     )
-    notify.dossier_notify(dossier=dossier, event=event)
-    # Keep the report's pre-aggregated counts in step, in the same transaction. Every
-    # transition records its event after all its writes, so the facts see the final state.
-    facts_refresh_for(dossier_ids=[dossier.pk])
+    events.publish(events.DOSSIER_CHANGED, dossier=dossier, event=event)
     return event
 
 

@@ -229,6 +229,11 @@ def _dims(row: dict) -> tuple[int, int, int, int]:
 
 
 @transaction.atomic
+def on_dossier_changed(*, dossier, **_: object) -> None:
+    """`core.events.DOSSIER_CHANGED` subscriber: keep this dossier's counts in step."""
+    facts_refresh_for(dossier_ids=[dossier.pk])
+
+
 def facts_refresh_for(*, dossier_ids: Iterable[int]) -> int:
     """Bring the report's counts in step with these dossiers' current state.
 
