@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from motcua.accounts.models import User
 from motcua.accounts.scoping import UnitScopedAdmin
+from motcua.org.models import OrgUnit
 
 
 @admin.register(User)
@@ -20,3 +21,15 @@ class UserAdmin(UnitScopedAdmin, BaseUserAdmin):
         if request.user.is_superuser:
             return ()
         return ("is_superuser", "user_permissions", "last_login", "date_joined")
+
+
+# The units' admin is scoped by the signed-in user's units, which `accounts` knows and `org`
+# must not (org is the lower layer: accounts depends on org, never the reverse).
+@admin.register(OrgUnit)
+class OrgUnitAdmin(UnitScopedAdmin):
+    list_display = ("code", "name", "kind", "parent", "valid_from", "valid_to")
+    list_filter = ("kind",)
+    search_fields = ("code", "name")
+    filter_horizontal = ("successors",)
+    autocomplete_fields = ("parent",)
+    unit_field = ""  # the object is itself the unit
