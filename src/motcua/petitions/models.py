@@ -87,6 +87,14 @@ class Petition(models.Model):
     )
     address_string = models.CharField("địa điểm", max_length=500, blank=True)
     media_url = models.URLField("đường dẫn ảnh, tệp", max_length=1000, blank=True)
+    open311_key = models.ForeignKey(
+        "petitions.Open311ApiKey",
+        verbose_name="gửi qua ứng dụng Open311",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="petitions",
+    )
 
     unit = models.ForeignKey(
         "org.OrgUnit",

@@ -209,6 +209,7 @@ def petition_submit(
     regulation: str = "",
     attachments: Iterable = (),
     location: Mapping[str, Any] | None = None,
+    open311_key=None,
     at: dt.datetime | None = None,
 ) -> Petition:
     """A petition received online, through the API or Open311 (`actor` None or the signed-in
@@ -255,6 +256,7 @@ def petition_submit(
         longitude=loc.get("long"),
         address_string=_clean(loc.get("address_string"), "Địa điểm"),
         media_url=_clean(loc.get("media_url"), "Đường dẫn ảnh", max_length=1000),
+        open311_key=open311_key,
         unit=unit,
         status=Status.RECEIVED,
         received_at=at,
