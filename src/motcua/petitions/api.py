@@ -8,6 +8,7 @@ not visible to the caller (indistinguishable), 409 the lifecycle or the policy r
 
 from __future__ import annotations
 
+from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -20,8 +21,21 @@ from motcua.petitions.domain.lifecycle import Action, PetitionError
 from motcua.petitions.models import Petition
 
 
+NUL_MESSAGE = "Nội dung chứa ký tự không hợp lệ (ký tự NUL). Vui lòng nhập lại."
+
+
+class Text(serializers.CharField):
+    """A CharField whose NUL-byte refusal reads in Vietnamese."""
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ] + [ProhibitNullCharactersValidator(message=NUL_MESSAGE)]
+
+
 def _text(**kw):
-    return serializers.CharField(allow_blank=True, required=False, default="", **kw)
+    return Text(allow_blank=True, required=False, default="", **kw)
 
 
 class SenderSerializer(serializers.Serializer):
@@ -32,18 +46,31 @@ class SenderSerializer(serializers.Serializer):
 
 
 class PetitionInputSerializer(serializers.Serializer):
-    unit = serializers.CharField(help_text="Mã đơn vị (OrgUnit.code) nhận phản ánh, kiến nghị.")
-    kind = serializers.ChoiceField(choices=Petition.Kind.choices, default="feedback")
+    unit = Text(help_text="Mã đơn vị (OrgUnit.code) nhận phản ánh, kiến nghị.")
+    # Plain strings (checked below), not enums: "kind" and "channel" are also dossier fields
+    # with other choices, and the schema's enum names must not collide.
+    kind = serializers.CharField(
+        default="feedback", help_text="feedback (phản ánh) | petition (kiến nghị)"
+    )
     subject = serializers.ChoiceField(choices=Petition.Subject.choices)
-    title = serializers.CharField(max_length=255)
-    content = serializers.CharField(max_length=10_000)
+    title = Text(max_length=255)
+    content = Text(max_length=10_000)
     regulation = _text(max_length=500)
     anonymous = serializers.BooleanField(default=False)
     sender = SenderSerializer(required=False)
 
+    def validate_kind(self, value):
+        if value not in Petition.Kind.values:
+            raise serializers.ValidationError("Chọn feedback (phản ánh) hoặc petition (kiến nghị).")
+        return value
+
 
 class PetitionOutputSerializer(serializers.ModelSerializer):
     unit = serializers.CharField(source="unit.code")
+    kind = serializers.CharField(help_text="feedback | petition")
+    channel = serializers.CharField(
+        help_text="online | letter | phone | hotline | survey | api | open311"
+    )
     status_label = serializers.CharField(source="status_enum.label")
     due_at = serializers.SerializerMethodField()
 
