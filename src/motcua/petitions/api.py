@@ -20,7 +20,6 @@ from motcua.petitions import selectors, services
 from motcua.petitions.domain.lifecycle import Action, PetitionError
 from motcua.petitions.models import Petition
 
-
 NUL_MESSAGE = "Nội dung chứa ký tự không hợp lệ (ký tự NUL). Vui lòng nhập lại."
 
 
