@@ -20,19 +20,19 @@ PETITION_EVENTS: dict[str, Event] = {
     e.key: e
     for e in [
         # due: the answer's due instant.
-        Event("petition.received", "Tiếp nhận phản ánh, kiến nghị", frozenset({"code", "key"})),
+        Event("petition.received", "Tiếp nhận phản ánh, kiến nghị", frozenset({"code"})),
         Event(
             "petition.info_requested",
             "Đề nghị bổ sung thông tin phản ánh, kiến nghị",
-            frozenset({"code", "text"}),
+            frozenset({"code", "reason"}),
         ),
         Event(
             "petition.forwarded",
             "Chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền",
-            frozenset({"code", "text"}),
+            frozenset({"code", "reason"}),
         ),
-        Event("petition.refused", "Từ chối phản ánh, kiến nghị", frozenset({"code", "text"})),
-        Event("petition.answered", "Trả lời phản ánh, kiến nghị", frozenset({"code", "text"})),
+        Event("petition.refused", "Từ chối phản ánh, kiến nghị", frozenset({"code", "reason"})),
+        Event("petition.answered", "Trả lời phản ánh, kiến nghị", frozenset({"code", "reason"})),
     ]
 }
 
@@ -64,7 +64,7 @@ def petition_notify(*, petition, event) -> list:
         "applicant_name": petition.sender_name,
         "unit": petition.unit.name,
         "title": petition.title,
-        "text": event.reason,
+        "reason": event.reason,
         "due": petition.answer_due_at,
         "status_url": f"{base}{status_path(petition)}" if base else "",
     }
