@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures imported from tests/dossiers are used as arguments here
 """Feedback and petitions in a real browser (Debian Chromium): a citizen submits online, the
 specialist classifies it and asks for more information, the citizen supplies it through the
 lookup page, the specialist answers, the department head publishes, the citizen agrees, and
