@@ -14,8 +14,8 @@ SENDER = {"name": "Ngô Văn An", "phone": "0912000001", "email": "congdan@demo.
 def load() -> int:
     """Create the demo petitions once (nothing when any exists or the demo ward is missing)."""
     ward = OrgUnit.objects.filter(code=WARD).first()
-    users = {u.username: u for u in User.objects.filter(username__in=["motcua", "chuyenvien",
-                                                                       "lanhdao", "congdan"])}  # fmt: skip
+    names = ["motcua", "chuyenvien", "lanhdao", "congdan"]
+    users = {u.username: u for u in User.objects.filter(username__in=names)}
     if ward is None or Petition.objects.exists() or len(users) < 4:
         return 0
     now = timezone.now()
