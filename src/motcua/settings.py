@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "motcua.documents",
     "motcua.payments",
     "motcua.feedback",
+    "motcua.petitions",
 ]
 
 MIDDLEWARE = [

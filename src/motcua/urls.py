@@ -26,7 +26,10 @@ urlpatterns = [
     path("bao-cao/", include("motcua.reports.urls")),
     path("thanh-toan/", include("motcua.payments.urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
+    path("api/v1/", include("motcua.petitions.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("phan-anh/", include("motcua.petitions.urls")),
+    path("open311/v2/", include("motcua.petitions.open311_urls")),
     path("", include("motcua.core.urls")),
 ]

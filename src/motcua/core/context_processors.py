@@ -25,6 +25,7 @@ NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
         ),
     ),
     (_("Thông báo"), "notifications:outbox", frozenset(STAFF_ROLES)),
+    (_("Phản ánh, kiến nghị"), "petitions:worklist", frozenset(STAFF_ROLES)),
     (_("Hồ sơ đã hỗ trợ"), "portal:assisted", frozenset({Role.DIGITAL_TEAM})),
     (
         _("Báo cáo, giám sát"),
