@@ -817,7 +817,8 @@ def _pause_open(
         extra["supplement_no"] = changes["supplement_count"]
         extra["marks_late"] = d.marks_late
     _save(dossier, expected, **changes)
-    DossierPause.objects.create(dossier=dossier, kind=kind, started_at=at, reason=reason or "")
+    if d.pauses_clock:  # the workflow table's flag decides whether the clock stops
+        DossierPause.objects.create(dossier=dossier, kind=kind, started_at=at, reason=reason or "")
     _event(dossier, action, actor, at, from_status=d.from_state, reason=reason, data=extra)
     return dossier
 
@@ -839,7 +840,7 @@ def _pause_close(
     components = [dict(c) for c in components]
     uploads.components_files_check(components)
     pause = dossier.pauses.filter(ended_at__isnull=True).order_by("-started_at").first()
-    if pause is not None:
+    if pause is not None and d.resumes_clock:  # the table's flag: the clock runs again
         pause.ended_at = max(at, pause.started_at)
         pause.save(update_fields=["ended_at"])
     due_before = dossier.due_at

@@ -52,6 +52,7 @@ from motcua.dossiers.domain.workflow import (
     Action,
     Channel,
     Status,
+    actions_available,
 )
 
 GIAM_SAT = "giam_sat"
@@ -381,8 +382,10 @@ def _situation_check(actor: Actor, s: Situation, action: Action, now) -> Verdict
 def actions_allowed(
     actor: Actor, situation: Situation, *, via: Via = Via.DESK, now: dt.datetime | None = None
 ) -> list[Action]:
-    """Every action `decide` allows now, in the workflow table's order."""
-    return [a for a in TRANSITIONS if decide(actor, situation, a, via=via, now=now)]
+    """Every action `decide` allows now, in the workflow table's order (the table's states
+    and roles first, `workflow.actions_available`, then the rest of the policy)."""
+    table = actions_available(state=situation.status, roles=actor.roles)
+    return [a for a in table if decide(actor, situation, a, via=via, now=now)]
 
 
 # --- reading --------------------------------------------------------------------------------
