@@ -53,7 +53,8 @@ def test_not_json_is_400(api, people, procedure):
         ("request-supplement", {"reason": "  "}, "reason: Phải ghi rõ lý do."),
         ("transfer", {}, "to_unit: Trường này là bắt buộc."),
         ("transfer", {"to_unit": "KHONGCO"}, "to_unit: Không tìm thấy “KHONGCO”."),
-        ("assign", {"assignee": "khongai"}, "assignee: Không tìm thấy “khongai”."),
+        # One message whether the username exists or not (issue 9, hole 5).
+        ("assign", {"assignee": "khongai"}, "Người nhận hồ sơ không hợp lệ"),
         ("apologise", {"reason": "x"}, "new_appointment: Trường này là bắt buộc."),
         (
             "apologise",

@@ -60,11 +60,12 @@ def test_citizen_files_online(api, people, procedure):
     body = intake_body(unit="25741.MC")
     del body["channel"]
     r = api(people["citizen"]).post(LIST_URL, body, format="json")
-    assert r.status_code == 201, r.json()
-    assert r.json()["status"] == Status.NEW
-    assert r.json()["channel"] == 2
-    assert r.json()["events"][0]["action"] == "submit"
-    assert Dossier.objects.get().applicant_user == people["citizen"]
+    # The portal's draft needs every required component's scan; the JSON API carries none,
+    # so an online filing through it is refused with the list (issue 9, hole 5).
+    assert r.status_code == 400, r.json()
+    assert r.json()["missing"] == ["Tờ khai", "Giấy chứng nhận quyền sử dụng đất"]
+    assert "phải kèm tệp số hóa" in r.json()["detail"]
+    assert not Dossier.objects.exists()
 
 
 def test_citizen_cannot_claim_a_counter_intake(api, people, procedure):

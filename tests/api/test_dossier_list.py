@@ -113,9 +113,10 @@ def test_list_query_count_is_pinned(api, people, receive, django_assert_num_quer
     for day in (3, 4, 5, 6, 7):
         receive(at=vn(day, 9))
     client = api(people["desk"])
-    # Token with its user; groups; scope (unit, parent, nested administrative units); count;
-    # the page's rows with procedure, units and assignee joined.
-    with django_assert_num_queries(7):
+    # Token with its user; groups; scope (unit, parent, nested administrative units) and its
+    # unit ids (the read policy's filter); count; the page's rows with procedure, units and
+    # assignee joined.
+    with django_assert_num_queries(8):
         r = client.get(f"{LIST_URL}?overdue=true&procedure=1.000001")
     assert r.json()["count"] == 5
 
@@ -126,6 +127,6 @@ def test_list_query_count_does_not_grow_with_the_page(
     for day in (3, 4, 5, 6, 7, 10, 11, 12):
         receive(at=vn(day, 9))
     client = api(people["desk"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         r = client.get(f"{LIST_URL}?page_size=8")
     assert len(r.json()["results"]) == 8

@@ -168,6 +168,7 @@ def test_log_query_count_does_not_grow_with_the_dossiers(
 
 
 # session, user, user's groups (roles), the user's unit and its parent (the ward: scope and
-# header), administrative units below the ward (excluded from scope), the dossiers (with
-# procedure and unit joined), their assignment events (with the receiving unit joined).
-QUERIES = 8
+# header), administrative units below the ward (excluded from scope), the scope's unit ids
+# (the read policy's filter, `permissions.read_filter`), the dossiers (with procedure and unit
+# joined), their assignment events (with the receiving unit joined).
+QUERIES = 9

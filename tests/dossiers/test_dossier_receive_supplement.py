@@ -1,7 +1,11 @@
 """The complete supplement arrives: the clock resumes, the due instant moves by the working
 time spent waiting; time already spent still counts."""
 
+import pytest
+
 from motcua.dossiers import services
+from motcua.dossiers.domain.errors import ActionForbidden
+from motcua.dossiers.domain.policy import Via
 from motcua.dossiers.domain.workflow import Status
 
 from .conftest import DUE, last_event, vn
@@ -53,6 +57,11 @@ def test_citizen_sends_the_supplement_online(receive, people):
     services.dossier_request_supplement(
         dossier=dossier, actor=people["specialist"], reason="Thiếu", at=vn(3, 10)
     )
-    services.dossier_receive_supplement(dossier=dossier, actor=people["citizen"], at=vn(3, 11))
+    # The citizen's way in is the portal's supplement form (`Via.PORTAL`), never the desk's.
+    with pytest.raises(ActionForbidden):
+        services.dossier_receive_supplement(dossier=dossier, actor=people["citizen"], at=vn(3, 11))
+    services.dossier_receive_supplement(
+        dossier=dossier, actor=people["citizen"], at=vn(3, 11), via=Via.PORTAL
+    )
     assert dossier.status == Status.PROCESSING
     assert dossier.due_at == vn(6, 9)

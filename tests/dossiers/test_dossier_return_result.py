@@ -5,6 +5,7 @@ import pytest
 from motcua.dossiers import services
 from motcua.dossiers.domain.errors import OutOfScope, TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
+from motcua.dossiers.models import Dossier
 
 from .conftest import last_event, vn
 from .outbox import events_sent, outbox
@@ -38,6 +39,11 @@ def test_return_result_at_the_counter(resolved, people):
 
 
 def test_return_result_by_post(resolved, people):
+    # The postal clerk hands over only what the post carries (the policy's postal scope).
+    with pytest.raises(OutOfScope, match="bưu chính"):
+        services.dossier_return_result(dossier=resolved, actor=people["postal"], at=vn(5, 8))
+    Dossier.objects.filter(pk=resolved.pk).update(result_delivery="post")  # chosen at filing
+    resolved.refresh_from_db()
     services.dossier_return_result(
         dossier=resolved, actor=people["postal"], result_delivery="post", at=vn(5, 8)
     )

@@ -59,7 +59,8 @@ from motcua.core.idempotency import (
     idempotency_key_clean,
     request_fingerprint,
 )
-from motcua.dossiers import services
+from motcua.dossiers import permissions, services
+from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
@@ -67,14 +68,13 @@ from motcua.dossiers.domain.errors import (
     OutOfScope,
     TransitionNotAllowed,
 )
+from motcua.dossiers.domain.policy import Refusal
 from motcua.dossiers.domain.workflow import (
     OPEN_STATES,
     STATUS_LABELS,
-    TRANSITIONS,
     Action,
     Channel,
     Status,
-    actions_available,
 )
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.selectors import dossier_events, dossier_list_visible
@@ -412,8 +412,9 @@ class DossierDetailOutputSerializer(DossierListOutputSerializer):
     pauses = PauseOutputSerializer(many=True)
     events = serializers.SerializerMethodField()
     actions = serializers.SerializerMethodField(
-        help_text="Các thao tác (đường dẫn /<code>/<action>/) vai trò của bạn có thể thực hiện "
-        "ở trạng thái hiện tại (chưa xét lý do, hạn và bước)."
+        help_text="Các thao tác (đường dẫn /<code>/<action>/) bạn được thực hiện lúc này theo "
+        "chính sách phân quyền (vai trò, phạm vi, bước hiện tại, hạn); chưa xét nội dung gửi "
+        "lên (lý do, người nhận)."
     )
 
     @extend_schema_field(ApplicantSerializer)
@@ -438,8 +439,9 @@ class DossierDetailOutputSerializer(DossierListOutputSerializer):
         return EventOutputSerializer(dossier_events(dossier=d), many=True).data
 
     def get_actions(self, d) -> list[str]:
+        """What the dossier policy allows the caller now (the same answer as the page)."""
         user = self.context["user"]
-        allowed = actions_available(state=d.status, roles={r.value for r in user.roles})
+        allowed = set(permissions.actions_allowed(user=user, dossier=d, now=timezone.now()))
         return [slug for slug, api in TRANSITION_APIS.items() if api.action in allowed]
 
 
@@ -510,12 +512,9 @@ def _expected_version(request, from_body: int | None) -> int | None:
     return from_body if from_body is not None else from_header
 
 
-def _transition_error(exc: TransitionNotAllowed, *, state: int, action: Action, user) -> ApiError:
-    """The workflow table's refusal: state → 409, role → 403, else (apology too late) → 409."""
-    rule = TRANSITIONS[action]
-    if Status(state) in rule.sources and not rule.roles & {r.value for r in user.roles}:
-        return ApiError(403, exc.message)
-    return ApiError(409, exc.message)
+def _refusal_status(refusal: Refusal | None) -> int:
+    """The policy's refusal as HTTP: role or scope → 403; state or situation → 409."""
+    return 403 if refusal in (Refusal.ROLE, Refusal.SCOPE) else 409
 
 
 # --- list and create -----------------------------------------------------------------------
@@ -800,6 +799,26 @@ def _dossier_create(
             raise ApiError(400, "Công dân chỉ nộp hồ sơ trực tuyến (channel 2).")
         if unit is None:
             raise ApiError(400, "Chưa chọn đơn vị tiếp nhận hồ sơ (unit).")
+        if Role.CITIZEN not in roles:
+            # Assisted filing needs the citizen's account and their recorded consent: the
+            # portal's assisted draft records both; this API carries neither.
+            raise ApiError(
+                403,
+                "Tổ công nghệ số cộng đồng nộp hồ sơ thay công dân trên Cổng dịch vụ công "
+                "(mục Hỗ trợ nộp hồ sơ), nơi ghi nhận tài khoản và sự đồng ý của công dân.",
+            )
+        # The same files as the portal's draft: every required component with its scan. The
+        # JSON API carries no file, so an online filing is made on the portal.
+        missing = services.online_files_missing(procedure_version=procedure, components=components)
+        if missing:
+            raise ApiError(
+                400,
+                "Hồ sơ nộp trực tuyến phải kèm tệp số hóa của từng thành phần bắt buộc (như "
+                "khi nộp trên Cổng dịch vụ công); hãy nộp hồ sơ trên Cổng. Thiếu tệp: "
+                + "; ".join(missing)
+                + ".",
+                missing=missing,
+            )
         extra = {"result_delivery": result_delivery} if result_delivery else {}
         return services.dossier_submit(
             procedure_version=procedure,
@@ -865,20 +884,21 @@ class ReasonInputSerializer(TransitionInputSerializer):
         self.fields["reason"].error_messages.update(required=REASON_MISSING, blank=REASON_MISSING)
 
 
-def _user_field(**kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
-        slug_field="username",
-        queryset=User.objects.filter(is_active=True).select_related("unit"),
-        **kwargs,
-    )
-
-
 def _unit_field(**kwargs) -> serializers.SlugRelatedField:
     return serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all(), **kwargs)
 
 
 class HandOverInputSerializer(NoteInputSerializer):
-    assignee = _user_field(required=False, allow_null=True, help_text="Tên đăng nhập người nhận.")
+    # Resolved among the people the page's picker offers (`permissions.assignee_candidates`);
+    # anyone else gets one message, whether the username exists or not.
+    assignee = serializers.CharField(
+        max_length=150,
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="Tên đăng nhập người nhận: người đang làm việc, có vai trò của bước tiếp "
+        "theo, thuộc đơn vị trong phạm vi của bạn.",
+    )
 
 
 class TransitionApi(BaseApi):
@@ -926,31 +946,56 @@ class TransitionApi(BaseApi):
 
     def transition(self, request, code: str) -> Response:
         dossier = _dossier_get(user=request.user, code=code)
+        now = timezone.now()
+        steps = list(dossier.procedure_version.steps.order_by("order"))
+        situation = permissions.situation_for(dossier, steps=steps)
+        verdict = policy.decide(
+            permissions.actor_for(request.user), situation, self.action, now=now
+        )
         s = self.InputSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         expected = _expected_version(request, s.validated_data.get("expected_version"))
-        state = dossier.status
+        if not verdict.allowed:
+            if expected is not None and expected != dossier.version:
+                raise ApiError(409, ConcurrentUpdate(dossier.code).message)
+            raise ApiError(_refusal_status(verdict.refusal), verdict.reason)
+        arguments = self.arguments(dict(s.validated_data))
+        if "assignee" in arguments:
+            arguments["assignee"] = _assignee_resolve(
+                user=request.user,
+                situation=situation,
+                action=self.action,
+                username=arguments["assignee"],
+            )
         try:
             type(self).service(
                 dossier=dossier,
                 actor=request.user,
                 expected_version=expected,
-                **self.arguments(dict(s.validated_data)),
+                **arguments,
             )
         except ConcurrentUpdate as exc:
             raise ApiError(409, exc.message) from exc
-        except TransitionNotAllowed as exc:
-            raise _transition_error(
-                exc, state=state, action=self.action, user=request.user
-            ) from exc
-        except OutOfScope as exc:
-            raise ApiError(403, exc.message) from exc
         except DossierError as exc:
             # The other rules are about where the dossier stands now (last step, first step,
             # transfer pending...): a conflict with its current state.
             raise ApiError(getattr(exc, "http_status", 409), exc.message) from exc
         fresh = Dossier.objects.select_related(*DETAIL_RELATED).get(pk=dossier.pk)
         return _detail_response(request, fresh)
+
+
+def _assignee_resolve(*, user, situation, action: Action, username: str | None):
+    """The named person among those the page would offer; one 400 for anyone else."""
+    if not username:
+        return None
+    candidates = permissions.assignee_candidates(user=user, situation=situation, action=action)
+    found = None if candidates is None else candidates.filter(username=username).first()
+    if found is None:
+        raise ApiError(400, permissions.ASSIGNEE_INVALID, errors={"assignee": [ASSIGNEE_ERROR]})
+    return found
+
+
+ASSIGNEE_ERROR = "Người nhận không hợp lệ."
 
 
 class DossierReceiveApi(TransitionApi):

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
-from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.catalogue.models import ProcedureVersion, ProcessStep
 from motcua.clock.domain.worktime import MINUTES_PER_WORKING_DAY, WorkCalendar
 from motcua.clock.services import to_wall_time
+from motcua.dossiers import permissions
 from motcua.dossiers.domain.workflow import (
     FINAL_STATES,
     Action,
@@ -31,17 +31,14 @@ from motcua.org.selectors import unit_administrative, units_valid_on
 
 
 def dossier_list_visible(*, user) -> QuerySet[Dossier]:
-    """Dossiers `user` may read: received by or now handled in a unit of their scope; a
-    citizen's own online filings."""
-    qs = Dossier.objects.all()
-    if scope_is_global(user):
-        return qs
+    """Dossiers `user` may read, by the policy's read scope (`domain/policy.read_scope`):
+    officers and supervisors: received by or now handled in a unit of their scope; a
+    citizen: their own; a digital-team member: the dossiers they filed for a citizen; a
+    postal clerk: what the post carries in their units."""
     if not user.is_authenticated:
-        return qs.none()
-    if Role.CITIZEN in user.roles and user.unit_id is None:
-        return qs.filter(applicant_user=user)
-    units = scope_units(user).values("pk")
-    return qs.filter(Q(unit__in=units) | Q(current_unit__in=units))
+        return Dossier.objects.none()
+    q = permissions.read_filter(user)
+    return Dossier.objects.all() if q is None else Dossier.objects.filter(q)
 
 
 # --- worklist ------------------------------------------------------------------------------
@@ -138,9 +135,8 @@ def worklist_tabs(*, user) -> list[Tab]:
 
 def scope_unit_ids(*, user) -> list[int] | None:
     """The pks of the units in `user`'s scope (one query), None for a global scope."""
-    if scope_is_global(user):
-        return None
-    return list(scope_units(user).values_list("pk", flat=True))
+    unit_ids = permissions.actor_for(user).unit_ids
+    return None if unit_ids is None else sorted(unit_ids)
 
 
 def _in_scope(field: str, ids: list[int] | None) -> Q:
@@ -211,6 +207,7 @@ def dossier_worklist(
     if not user.is_authenticated:
         return Dossier.objects.none()
     ids = scope_unit_ids(user=user) if unit_ids is False else unit_ids
+    readable = permissions.read_filter(user)
     if Role.CITIZEN in user.roles and user.unit_id is None and ids is not None:
         qs = Dossier.objects.filter(applicant_user=user)
     else:
@@ -221,6 +218,8 @@ def dossier_worklist(
         qs = Dossier.objects.filter(
             _tab_filter(tab, user=user, ids=ids, now=now, near_due_until=near)
         )
+        if readable is not None:  # the tabs narrow what the reader may see, never widen it
+            qs = qs.filter(readable)
     if procedure:
         qs = qs.filter(procedure_version__procedure__national_code=procedure)
     if channel:

@@ -1,8 +1,10 @@
 """Every write on a dossier: intake, hand-overs, pauses, apology, stop, withdrawal, result.
 
 Each service is keyword-only and runs in one transaction that
-1. asks the workflow table (`domain/workflow.py`) whether the actor's roles allow the action in
-   the dossier's state, and the actor's unit scope (`accounts.scoping`) whether they may touch it;
+1. asks the dossier policy (`domain/policy.py`, through `permissions.action_check`) whether the
+   actor may take the action now: state, role, relation to the dossier (unit scope, owner,
+   assisted, what the post carries), the step's role; then the workflow table
+   (`domain/workflow.py`) for the reason the action needs and what it does;
 2. writes the dossier with `UPDATE ... WHERE version = <the version the actor saw>`: if someone
    else acted first nothing is written and `ConcurrentUpdate` explains it;
 3. records a `DossierEvent` (who, when, from, to, reason, the step's result) and, for the
@@ -25,7 +27,7 @@ from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.core import events
 from motcua.documents.services import citizen_document_add_result
-from motcua.dossiers import deadlines, uploads
+from motcua.dossiers import deadlines, permissions, uploads
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -33,6 +35,7 @@ from motcua.dossiers.domain.errors import (
     DossierIncomplete,
     OutOfScope,
 )
+from motcua.dossiers.domain.policy import HANDLING_ACTIONS, Via
 from motcua.dossiers.domain.workflow import (
     HANDLERS,
     MOT_CUA,
@@ -58,24 +61,7 @@ SUBMIT = "submit"
 
 APPLICANT_FIELDS = ("kind", "name", "id_number", "phone", "email", "address")
 
-# Actions on the work itself: only the unit holding the dossier now may take them. The other
-# actions (supplement received, payment, apology, withdrawal, result) also belong to the desk
-# of the receiving unit.
-HANDLING_ACTIONS = frozenset(
-    {
-        Action.ASSIGN,
-        Action.FORWARD,
-        Action.TRANSFER,
-        Action.TRANSFER_RETURN,
-        Action.SEND_BACK,
-        Action.REQUEST_SUPPLEMENT,
-        Action.REQUEST_PAYMENT,
-        Action.APPROVE,
-        Action.SIGN,
-        Action.MARK_RESULT_READY,
-        Action.STOP,
-    }
-)
+__all__ = ["HANDLING_ACTIONS"]  # re-exported: the policy's list of actions on the work itself
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -83,20 +69,6 @@ HANDLING_ACTIONS = frozenset(
 
 def _roles(user) -> set[str]:
     return {r.value for r in user.roles}
-
-
-def _scope_check(*, actor, dossier: Dossier, action: Action) -> None:
-    if Role.CITIZEN in actor.roles and dossier.applicant_user_id == actor.pk:
-        return
-    if scope_is_global(actor):
-        return
-    units = (
-        [dossier.current_unit_id]
-        if action in HANDLING_ACTIONS
-        else [dossier.current_unit_id, dossier.unit_id]
-    )
-    if not scope_units(actor).filter(pk__in=units).exists():
-        raise OutOfScope(f"Hồ sơ {dossier.code} không thuộc phạm vi đơn vị của bạn.")
 
 
 def _unit_in_scope_check(*, actor, unit: OrgUnit) -> None:
@@ -107,9 +79,17 @@ def _unit_in_scope_check(*, actor, unit: OrgUnit) -> None:
 
 
 def _check(
-    *, dossier: Dossier, action: Action, actor, reason: str = "", at: dt.datetime
+    *,
+    dossier: Dossier,
+    action: Action,
+    actor,
+    reason: str = "",
+    at: dt.datetime,
+    via: Via = Via.DESK,
 ) -> Decision:
-    decision = transition_check(
+    """The policy first (who may, now), then the workflow table (reason, what it does)."""
+    permissions.action_check(user=actor, dossier=dossier, action=action, via=via, now=at)
+    return transition_check(
         state=dossier.status,
         action=action,
         roles=_roles(actor),
@@ -118,8 +98,19 @@ def _check(
         due_at=dossier.due_at,
         supplement_count=dossier.supplement_count,
     )
-    _scope_check(actor=actor, dossier=dossier, action=action)
-    return decision
+
+
+def _assignee_check(*, actor, dossier: Dossier, action: Action, assignee) -> None:
+    """The person named on a hand-over must be one the page's picker offers: active, with the
+    role the next step needs, in the actor's units. One message whoever it is (the answer
+    must not tell whether a username exists)."""
+    if assignee is None:
+        return
+    candidates = permissions.assignee_candidates(
+        user=actor, situation=permissions.situation_for(dossier, events=()), action=action
+    )
+    if candidates is None or not candidates.filter(pk=assignee.pk).exists():
+        raise OutOfScope(permissions.ASSIGNEE_INVALID)
 
 
 def _save(dossier: Dossier, expected_version: int, **changes: Any) -> None:
@@ -199,16 +190,6 @@ def _step_result(dossier: Dossier, steps: list, at: dt.datetime) -> str:
         allotted_minutes=step.allotted_minutes,
         unit=dossier.unit,
         pauses=pauses,
-    )
-
-
-def _step_role_check(*, dossier: Dossier, steps: list, actor, action: Action) -> None:
-    step = _step_at(steps, dossier.current_step)
-    if step is None or not step.role or step.role in _roles(actor):
-        return
-    raise DossierError(
-        f"Bước hiện tại “{step.name}” do {Role(step.role).label.lower()} thực hiện; "
-        f"bạn không thể “{action.label}” ở bước này."
     )
 
 
@@ -451,6 +432,17 @@ def dossier_receive(
     return dossier
 
 
+def online_files_missing(*, procedure_version, components: Iterable[Mapping[str, Any]]):
+    """The required components of an online filing given without their scanned file (the
+    portal's draft refuses to submit while any is missing; the API applies the same rule)."""
+    with_file = {str(c.get("name", "")).strip().casefold() for c in components if c.get("file")}
+    return [
+        c.name
+        for c in procedure_version.components.order_by("order", "pk")
+        if c.required and c.name.strip().casefold() not in with_file
+    ]
+
+
 @transaction.atomic
 def dossier_submit(
     *,
@@ -544,6 +536,7 @@ def dossier_assign(
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=Action.ASSIGN, actor=actor, at=at)
+    _assignee_check(actor=actor, dossier=dossier, action=Action.ASSIGN, assignee=assignee)
     if to_unit is not None:
         _unit_in_scope_check(actor=actor, unit=to_unit)
     if assignee is not None and assignee.unit_id is not None:
@@ -592,13 +585,9 @@ def _advance(
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=action, actor=actor, at=at)
+    _assignee_check(actor=actor, dossier=dossier, action=action, assignee=assignee)
     steps = _steps(dossier)
-    _step_role_check(dossier=dossier, steps=steps, actor=actor, action=action)
     nxt = next((s for s in steps if s.order > dossier.current_step), None)
-    if nxt is None and action is Action.FORWARD:
-        raise DossierError(
-            "Hồ sơ đang ở bước cuối của quy trình: hãy chuyển kết quả về Bộ phận Một cửa."
-        )
     if to_unit is not None:
         _unit_in_scope_check(actor=actor, unit=to_unit)
     from_step, from_unit = dossier.current_step, dossier.current_unit_id
@@ -683,9 +672,8 @@ def dossier_send_back(
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=Action.SEND_BACK, actor=actor, reason=reason, at=at)
     steps = _steps(dossier)
-    prev = next((s for s in reversed(steps) if s.order < dossier.current_step), None)
-    if prev is None or prev.role == MOT_CUA:
-        raise DossierError("Hồ sơ đang ở bước xử lý đầu tiên, không có bước trước để trả lại.")
+    # The policy checked there is a previous step that is not the desk's.
+    prev = next(s for s in reversed(steps) if s.order < dossier.current_step)
     # The step that handled it before: the unit and person of the last hand-over into this step.
     last_in = (
         dossier.events.filter(to_step=dossier.current_step, from_step=prev.order)
@@ -746,6 +734,15 @@ def dossier_transfer(
         raise DossierError("Hồ sơ đang ở chính đơn vị này, hãy chọn đơn vị khác để chuyển.")
     if not to_unit.is_valid_on(timezone.localdate(at)):
         raise DossierError(f"Đơn vị “{to_unit}” không còn hoạt động vào ngày chuyển.")
+    from motcua.dossiers.selectors import transfer_targets
+
+    targets = transfer_targets(actor=actor, dossier=dossier, day=timezone.localdate(at))
+    if not targets.filter(pk=to_unit.pk).exists():
+        raise OutOfScope(
+            f"Không thể chuyển liên thông đến “{to_unit}”: chỉ chuyển đến các đơn vị trong danh "
+            "sách chọn của trang hồ sơ (cơ quan, bộ phận thuộc đơn vị hành chính của bạn và "
+            "cấp trên trực tiếp)."
+        )
     from_unit = dossier.current_unit_id
     result = _step_result(dossier, _steps(dossier), at)
     _save(dossier, expected, current_unit=to_unit, assignee=None, step_started_at=at)
@@ -775,9 +772,7 @@ def dossier_transfer_return(
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=Action.TRANSFER_RETURN, actor=actor, at=at)
-    stack = _transfer_stack(dossier)
-    if not stack:
-        raise DossierError("Hồ sơ không được chuyển liên thông đến đơn vị này nên không thể trả.")
+    stack = _transfer_stack(dossier)  # not empty: the policy checked a transfer is pending
     from_unit = dossier.current_unit_id
     # The transferred part is measured against the current step's allotted time, counted from
     # the transfer (step_started_at was reset then).
@@ -821,7 +816,8 @@ def _pause_open(
         extra["supplement_no"] = changes["supplement_count"]
         extra["marks_late"] = d.marks_late
     _save(dossier, expected, **changes)
-    DossierPause.objects.create(dossier=dossier, kind=kind, started_at=at, reason=reason or "")
+    if d.pauses_clock:  # the workflow table's flag decides whether the clock stops
+        DossierPause.objects.create(dossier=dossier, kind=kind, started_at=at, reason=reason or "")
     _event(dossier, action, actor, at, from_status=d.from_state, reason=reason, data=extra)
     return dossier
 
@@ -835,14 +831,15 @@ def _pause_close(
     at: dt.datetime | None,
     expected_version: int | None,
     components: Iterable[Mapping[str, Any]] = (),
+    via: Via = Via.DESK,
 ) -> Dossier:
     at = _now(at)
     expected = _expected(dossier, expected_version)
-    d = _check(dossier=dossier, action=action, actor=actor, at=at)
+    d = _check(dossier=dossier, action=action, actor=actor, at=at, via=via)
     components = [dict(c) for c in components]
     uploads.components_files_check(components)
     pause = dossier.pauses.filter(ended_at__isnull=True).order_by("-started_at").first()
-    if pause is not None:
+    if pause is not None and d.resumes_clock:  # the table's flag: the clock runs again
         pause.ended_at = max(at, pause.started_at)
         pause.save(update_fields=["ended_at"])
     due_before = dossier.due_at
@@ -898,10 +895,18 @@ def dossier_request_supplement(
 
 
 def dossier_receive_supplement(
-    *, dossier, actor, components=(), note: str = "", at=None, expected_version=None
+    *,
+    dossier,
+    actor,
+    components=(),
+    note: str = "",
+    at=None,
+    expected_version=None,
+    via: Via = Via.DESK,
 ) -> Dossier:
     """The complete supplement arrived: the clock resumes and the due instant moves by the
-    working time spent waiting."""
+    working time spent waiting. `via=Via.PORTAL`: the citizen's own supplement form (the
+    only way a citizen sends one)."""
     with transaction.atomic():
         return _pause_close(
             dossier=dossier,
@@ -911,6 +916,7 @@ def dossier_receive_supplement(
             at=at,
             expected_version=expected_version,
             components=components,
+            via=via,
         )
 
 
@@ -930,7 +936,12 @@ def dossier_request_payment(
         )
 
 
-def dossier_payment_received(*, dossier, actor, note: str = "", at=None, expected_version=None):
+def dossier_payment_received(
+    *, dossier, actor, note: str = "", at=None, expected_version=None, via: Via = Via.DESK
+):
+    """The financial obligation is met. `via=Via.PAYMENT`: recorded by the payment service
+    (the gateway's verified answer, the desk's counter receipt) — the only way a citizen's
+    payment resumes the dossier."""
     with transaction.atomic():
         return _pause_close(
             dossier=dossier,
@@ -939,6 +950,7 @@ def dossier_payment_received(*, dossier, actor, note: str = "", at=None, expecte
             note=note,
             at=at,
             expected_version=expected_version,
+            via=via,
         )
 
 
@@ -1041,11 +1053,7 @@ def dossier_mark_result_ready(
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=Action.MARK_RESULT_READY, actor=actor, at=at)
-    steps = _steps(dossier)
-    if any(s.order > dossier.current_step and s.role != MOT_CUA for s in steps):
-        raise DossierError("Hồ sơ chưa qua hết các bước xử lý của quy trình nội bộ.")
-    if _transfer_stack(dossier):
-        raise DossierError("Hồ sơ đang được xử lý liên thông ở đơn vị khác.")
+    steps = _steps(dossier)  # the policy checked every handler step and transfer is done
     from_step, from_unit = dossier.current_step, dossier.current_unit_id
     step = _step_result(dossier, steps, at)
     nxt = next((s for s in steps if s.order > dossier.current_step), None)
@@ -1116,7 +1124,8 @@ def dossier_result_attach(
         )
     if not _roles(actor) & (HANDLERS | {MOT_CUA}):
         raise DossierError("Bạn không có quyền đính kèm kết quả giải quyết hồ sơ.")
-    _scope_check(actor=actor, dossier=dossier, action=Action.RETURN_RESULT)
+    if not permissions.actor_for(actor).in_scope(dossier.current_unit_id, dossier.unit_id):
+        raise OutOfScope(f"Hồ sơ {dossier.code} không thuộc phạm vi đơn vị của bạn.")
     uploads.validate_upload(file, label=name)
     result = DossierResult.objects.create(
         dossier=dossier, name=name, file=file, issued_at=at, issued_by=actor

@@ -30,16 +30,15 @@ from motcua.core.idempotency import (
     idempotency_complete,
     request_fingerprint,
 )
-from motcua.dossiers import deadlines, selectors, services
+from motcua.dossiers import deadlines, permissions, selectors, services
+from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
+from motcua.dossiers.domain.policy import Refusal
 from motcua.dossiers.domain.workflow import (
-    MOT_CUA,
     OPEN_STATES,
     STATUS_LABELS,
     Action,
     Channel,
-    Status,
-    actions_available,
 )
 from motcua.dossiers.forms import (
     UPLOAD_RULE,
@@ -457,83 +456,41 @@ SERVICES = {
 }
 
 
-class _Situation:
-    """What the page needs to decide which actions to offer: loaded once per request."""
+class _Page:
+    """What the dossier page needs to offer actions: loaded once per request, decided by the
+    policy (`domain/policy.py`) — the page offers exactly what the services will accept."""
 
     def __init__(self, *, user, dossier: Dossier, events, now):
         self.user = user
-        self.roles = {r.value for r in user.roles}
         self.dossier = dossier
         self.now = now
         self.steps = list(dossier.procedure_version.steps.order_by("order"))
-        self.unit_ids = selectors.scope_unit_ids(user=user)
-        self.stack = selectors.transfer_stack(events)
-
-    def in_scope(self, *unit_ids) -> bool:
-        return self.unit_ids is None or any(u in self.unit_ids for u in unit_ids)
-
-    def step(self, order):
-        return next((s for s in self.steps if s.order == order), None)
+        self.situation = permissions.situation_for(dossier, steps=self.steps, events=events)
+        self.actor = permissions.actor_for(user)
 
     @property
     def current(self):
-        return self.step(self.dossier.current_step)
+        return next((s for s in self.steps if s.order == self.dossier.current_step), None)
 
-    @property
-    def next(self):
-        return next((s for s in self.steps if s.order > self.dossier.current_step), None)
+    def verdict(self, action: Action):
+        return policy.decide(self.actor, self.situation, action, now=self.now)
 
-    def offered(self, action: Action) -> bool:
-        """The services' own checks, ahead of time, so the page offers only what will work."""
-        d = self.dossier
-        if action in services.HANDLING_ACTIONS:
-            if not self.in_scope(d.current_unit_id):
-                return False
-        elif not self.in_scope(d.current_unit_id, d.unit_id):
-            return False
-        current = self.current
-        if action in (Action.FORWARD, Action.APPROVE, Action.SIGN):
-            if current is not None and current.role and current.role not in self.roles:
-                return False
-            if action is Action.FORWARD and self.next is None:
-                return False
-        if action is Action.ASSIGN:
-            # The desk hands a received dossier over; the department head (re)assigns.
-            if d.status == Status.RECEIVED:
-                return MOT_CUA in self.roles
-            return Role.DEPARTMENT_HEAD.value in self.roles
-        if action is Action.SEND_BACK:
-            prev = next((s for s in reversed(self.steps) if s.order < d.current_step), None)
-            return prev is not None and prev.role != MOT_CUA
-        if action is Action.TRANSFER_RETURN:
-            return bool(self.stack)
-        if action is Action.MARK_RESULT_READY:
-            later = any(s.order > d.current_step and s.role != MOT_CUA for s in self.steps)
-            return not later and not self.stack
-        if action is Action.APOLOGISE:
-            return d.due_at is not None and self.now < d.due_at
-        return True
-
-    def assignee_role(self, action: Action) -> str | None:
-        if action is Action.ASSIGN:
-            return Role.SPECIALIST.value
-        if action in (Action.FORWARD, Action.APPROVE, Action.SIGN):
-            nxt = self.next
-            if nxt is not None and nxt.role and nxt.role != MOT_CUA:
-                return nxt.role
-        return None
+    def offered(self) -> list[Action]:
+        return policy.actions_allowed(self.actor, self.situation, now=self.now)
 
 
-def _action_form(situation: _Situation, action: Action, data=None) -> ActionForm:
-    d = situation.dossier
+def _action_form(page: _Page, action: Action, data=None) -> ActionForm:
+    d = page.dossier
     kwargs: dict = {"action": action}
-    role = situation.assignee_role(action)
-    if role is not None:
-        kwargs["assignees"] = selectors.users_with_role(role=role, unit_ids=situation.unit_ids)
+    candidates = permissions.assignee_candidates(
+        user=page.user, situation=page.situation, action=action
+    )
+    if candidates is not None:
+        kwargs["assignees"] = candidates
         kwargs["assignee_required"] = action is Action.ASSIGN
     if action is Action.TRANSFER:
         kwargs["units"] = selectors.transfer_targets(
-            actor=situation.user, dossier=d, day=timezone.localdate(situation.now)
+            actor=page.user, dossier=d, day=timezone.localdate(page.now)
         )
     initial = {"expected_version": d.version}
     if action is Action.RETURN_RESULT:
@@ -549,15 +506,13 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
     for e in events:
         e.from_status_label = STATUS_LABELS.get(e.from_status, "") if e.from_status else "—"
         e.to_status_label = STATUS_LABELS.get(e.to_status, "") if e.to_status else ""
-    situation = _Situation(user=request.user, dossier=dossier, events=events, now=now)
+    page = _Page(user=request.user, dossier=dossier, events=events, now=now)
     forms = []
-    for action in actions_available(state=dossier.status, roles=situation.roles):
-        if not situation.offered(action):
-            continue
+    for action in page.offered():
         if failed is not None and failed.action is action:
             forms.append(failed)
         else:
-            forms.append(_action_form(situation, action))
+            forms.append(_action_form(page, action))
     calendar = selectors.worklist_calendar(user=request.user)
     pauses = list(dossier.pauses.all())
     open_pause = next((p for p in pauses if p.ended_at is None), None)
@@ -566,8 +521,8 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "components": list(dossier.components.all()),
         "pauses": pauses,
         "events": events,
-        "steps": situation.steps,
-        "current_step": situation.current,
+        "steps": page.steps,
+        "current_step": page.current,
         "forms": forms,
         "error": error,
         "failed_action": failed.action.value if failed is not None else "",
@@ -606,8 +561,22 @@ def dossier_action(request, code: str, action: str):
     dossier = _visible_or_404(request, code)
     now = timezone.now()
     events = list(selectors.dossier_events(dossier=dossier))
-    situation = _Situation(user=request.user, dossier=dossier, events=events, now=now)
-    form = _action_form(situation, action, data=request.POST)
+    page = _Page(user=request.user, dossier=dossier, events=events, now=now)
+    verdict = page.verdict(action)
+    posted = request.POST.get("expected_version", "")
+    stale = posted.isdigit() and int(posted) != dossier.version
+    if not verdict.allowed and not stale:  # stale: "someone acted first" says more (below)
+        # Only what the page offers can be posted: the policy's reason, nothing written.
+        status = 403 if verdict.refusal in (Refusal.ROLE, Refusal.SCOPE) else 409
+        if request.htmx:
+            return HttpResponse(verdict.reason, status=status, content_type="text/plain")
+        return render(
+            request,
+            "dossiers/detail.html",
+            _detail_context(request, dossier, error=verdict.reason),
+            status=status,
+        )
+    form = _action_form(page, action, data=request.POST)
     error = ""
     status = 400
     if form.is_valid() and form.cleaned_data["expected_version"] != dossier.version:

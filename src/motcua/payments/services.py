@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.dossiers.domain.errors import DossierError
+from motcua.dossiers.domain.policy import Via
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_payment_received
@@ -108,6 +109,7 @@ def payment_callback(*, data, gateway: PaymentGateway | None = None) -> Payment:
             actor=payment.payer,
             note=f"Thanh toán trực tuyến, mã giao dịch {payment.reference}",
             at=now,
+            via=Via.PAYMENT,
         )
     return payment
 
@@ -128,6 +130,7 @@ def payment_record_counter(
         actor=actor,
         note=(note or "").strip() or "Nộp phí, lệ phí tại Bộ phận Một cửa",
         at=at,
+        via=Via.PAYMENT,
     )
     return Payment.objects.create(
         dossier=dossier,

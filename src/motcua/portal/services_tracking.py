@@ -6,6 +6,7 @@ from django.db import transaction
 
 from motcua.documents.models import CitizenDocument
 from motcua.documents.services import citizen_document_add
+from motcua.dossiers.domain.policy import Via
 from motcua.dossiers.services import dossier_receive_supplement
 
 
@@ -21,6 +22,7 @@ def supplement_submit(*, dossier, actor, components, note: str = "", expected_ve
         components=components,
         note=note,
         expected_version=expected_version,
+        via=Via.PORTAL,
     )
     for component in dossier.components.filter(supplement=True).exclude(pk__in=before):
         if component.file:

@@ -12,6 +12,14 @@ class DossierError(Exception):
 class TransitionNotAllowed(DossierError):
     """The action is not allowed in this state, for these roles, or without a reason."""
 
+    http_status = 409
+
+
+class ActionForbidden(TransitionNotAllowed):
+    """The policy refuses the action to this actor (role, or a step that needs a role)."""
+
+    http_status = 403
+
 
 class DossierIncomplete(DossierError):
     """Required components are missing at reception; `missing` lists every one of them."""
@@ -38,4 +46,7 @@ class CodeSequenceExhausted(DossierError):
 
 
 class OutOfScope(DossierError):
-    """The officer's unit scope does not include the dossier's unit."""
+    """The officer's unit scope does not include the dossier's unit (or the dossier is not
+    the citizen's own, or not one the digital-team member assisted)."""
+
+    http_status = 403
