@@ -20,3 +20,13 @@ class UserAdmin(UnitScopedAdmin, BaseUserAdmin):
         if request.user.is_superuser:
             return ()
         return ("is_superuser", "user_permissions", "last_login", "date_joined")
+
+
+# Every sign-in form is throttled, the admin's too (issue 9, hole 7).
+def _throttled_admin_login() -> None:
+    from motcua.portal.forms import AdminLoginForm
+
+    admin.site.login_form = AdminLoginForm
+
+
+_throttled_admin_login()
