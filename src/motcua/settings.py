@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL/control characters → 400, oversized bodies → 413, before anything reads the body.
+    "motcua.core.hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.core.middleware.VietnameseFirstMiddleware",
@@ -194,6 +196,15 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "").rstrip("/")
 
 # Largest file a citizen or officer may upload for one dossier component.
 MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Largest request body (multipart uploads), refused from its Content-Length before it is read;
+# other bodies (forms, JSON) stop at DATA_UPLOAD_MAX_MEMORY_SIZE. See core/hygiene.py.
+MOTCUA_REQUEST_MAX_BYTES = int(
+    os.environ.get("MOTCUA_REQUEST_MAX_BYTES", str(5 * MOTCUA_UPLOAD_MAX_BYTES + 1024 * 1024))
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(
+    os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2 * 1024 * 1024 + 512 * 1024))
+)
 
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = os.environ.get("MOTCUA_DEMO_PASSWORD", "motcua-demo")
