@@ -36,6 +36,21 @@ def _operations():
     return [result.ok() for result in schema.get_all_operations()]
 
 
+CALLS = [0]
+
+
+def _runner(strategy, *, app, headers, user, out):
+    @BOUNDED
+    @given(case=strategy)
+    def run(case):
+        response = case.call(app=app, headers=headers)
+        CALLS[0] += 1
+        if response.status_code >= 500:
+            out.append((user.username, case.method, case.formatted_path, response.status_code))
+
+    return run
+
+
 def test_the_whole_api_gives_no_server_error(receive, people, make_user):
     dossier = receive()
     citizen = make_user("chu_ho_so", Role.CITIZEN, phone="0911111111")
@@ -45,40 +60,24 @@ def test_the_whole_api_gives_no_server_error(receive, people, make_user):
     operations = _operations()
     assert len(operations) >= 20
     errors = []
-    seen = 0
+    CALLS[0] = 0
     for user in (people["desk"], citizen):
         headers = {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
         for operation in operations:
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
                 fixed = {"code": dossier.code} if "{code}" in operation.path else None
-                for path_parameters in {None, None if fixed is None else "real"}:
+                for path_parameters in [None] if fixed is None else [None, "real"]:
                     strategy = operation.as_strategy(
                         generation_mode=mode,
                         path_parameters=fixed if path_parameters == "real" else None,
                     )
 
-                    @BOUNDED
-                    @given(case=strategy)
-                    def run(case):
-                        nonlocal seen
-                        response = case.call(app=app, headers=headers)
-                        seen += 1
-                        if response.status_code >= 500:
-                            errors.append(
-                                (
-                                    user.username,
-                                    case.method,
-                                    case.formatted_path,
-                                    response.status_code,
-                                    case.as_curl_command(),
-                                )
-                            )
-
+                    run = _runner(strategy, app=app, headers=headers, user=user, out=errors)
                     try:
                         run()
                     except Unsatisfiable:
                         # Some operations have (almost) nothing to make invalid: a path
                         # parameter that accepts any text and no body.
                         assert mode is GenerationMode.NEGATIVE, operation.label
-    assert seen > 200
+    assert CALLS[0] > 200
     assert errors == []
