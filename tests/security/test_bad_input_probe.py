@@ -109,7 +109,13 @@ def test_every_url_pattern_answers_bad_input_with_400_or_413(values, people):
             for what, method, path, extra in _probes(url):
                 response = getattr(client, method)(path, **extra)
                 expected = 413 if what == "oversize" else 400
-                if response.status_code != expected:
+                if what == "NUL in form" and url.startswith("/api/"):
+                    # The API takes JSON only: a form is refused before it is read (401, 405
+                    # or 415), never parsed.
+                    ok = 400 <= response.status_code < 500
+                else:
+                    ok = response.status_code == expected
+                if not ok:
                     failures.append((who and who.username, what, path, response.status_code))
     assert failures == []
 

@@ -128,6 +128,10 @@ class RequestHygieneMiddleware:
             except (ValueError, UnicodeDecodeError):
                 return False  # malformed JSON: the API answers its own 400
             return has_bad_chars(data)
+        if request.path.startswith("/api/"):
+            # The API reads JSON only (any other body is its own 415); reading the form here
+            # would use up the stream before its parsers run.
+            return False
         if request.content_type in {"application/x-www-form-urlencoded", "multipart/form-data"}:
             form, files = request.POST, request.FILES
             if any(has_bad_chars(k) or has_bad_chars(v) for k, vs in form.lists() for v in vs):

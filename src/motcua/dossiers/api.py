@@ -32,6 +32,7 @@ from django.core.validators import (
 )
 from django.db import transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -353,7 +354,10 @@ class ComponentOutputSerializer(serializers.Serializer):
     file = serializers.SerializerMethodField()
 
     def get_file(self, c) -> str | None:
-        return c.file.url if c.file else None
+        # Served by the application to whoever may read the dossier, never from /media/.
+        if not c.file:
+            return None
+        return reverse("dossiers:component_file", args=[c.dossier.code, c.pk])
 
 
 class PauseOutputSerializer(serializers.Serializer):
