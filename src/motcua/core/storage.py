@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage
 from django.core.signals import request_finished
 from django.db import connection, transaction
+from django.utils.crypto import get_random_string
 
 logger = logging.getLogger(__name__)
 
@@ -87,10 +88,11 @@ class CommitFileSystemStorage(FileSystemStorage):
 
     def get_available_name(self, name, max_length=None):
         if _in_application_transaction() and not _in_test_transaction():
-            # Written only at commit: a random part makes the name unique without a look at
-            # the disk, where another transaction's upload may not have arrived yet.
-            root, ext = os.path.splitext(name)
-            name = self.get_alternative_name(root, ext)
+            # Written only at commit: a random folder makes the name unique without a look at
+            # the disk, where another transaction's upload may not have arrived yet; the file
+            # keeps its own name (the download's name).
+            folder, base = os.path.split(name)
+            name = os.path.join(folder, get_random_string(12).lower(), base)
         return super().get_available_name(name, max_length=max_length)
 
     def exists(self, name):
