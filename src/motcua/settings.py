@@ -207,13 +207,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(
     os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2 * 1024 * 1024 + 512 * 1024))
 )
 
+# The payment gateway class; required in production, where the sandbox also needs the opt-in
+# MOTCUA_PAYMENT_SANDBOX=1 (a demonstration server). See payments/gateways.py.
+MOTCUA_PAYMENT_GATEWAY = os.environ.get("MOTCUA_PAYMENT_GATEWAY", "")
+MOTCUA_PAYMENT_SANDBOX_ALLOWED = _env_bool("MOTCUA_PAYMENT_SANDBOX", False)
+
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = os.environ.get("MOTCUA_DEMO_PASSWORD", "motcua-demo")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "motcua.accounts.authentication.MotcuaTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -43,12 +43,13 @@ from drf_spectacular.utils import (
     extend_schema_serializer,
 )
 from rest_framework import exceptions, serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from motcua.accounts.authentication import MotcuaTokenAuthentication
 from motcua.accounts.roles import Role
 from motcua.catalogue.selectors import procedures_published
 from motcua.core.idempotency import (
@@ -256,7 +257,7 @@ def _vn_exception(exc: Exception) -> Exception:
 class BaseApi(APIView):
     """Token first, so an anonymous caller gets 401 with `WWW-Authenticate: Token`."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [MotcuaTokenAuthentication, SessionAuthentication]
     parser_classes = [JSONParser]
 
     def handle_exception(self, exc):
