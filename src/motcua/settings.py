@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL/control characters → 400, oversized bodies → 413, before anything reads the body.
+    "motcua.core.hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.core.middleware.VietnameseFirstMiddleware",
@@ -156,7 +158,8 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads reach MEDIA_ROOT only when their transaction commits (core/storage.py).
+    "default": {"BACKEND": "motcua.core.storage.CommitFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -196,13 +199,27 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "").rstrip("/")
 # Largest file a citizen or officer may upload for one dossier component.
 MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
+# Largest request body (multipart uploads), refused from its Content-Length before it is read;
+# other bodies (forms, JSON) stop at DATA_UPLOAD_MAX_MEMORY_SIZE. See core/hygiene.py.
+MOTCUA_REQUEST_MAX_BYTES = int(
+    os.environ.get("MOTCUA_REQUEST_MAX_BYTES", str(5 * MOTCUA_UPLOAD_MAX_BYTES + 1024 * 1024))
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(
+    os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2 * 1024 * 1024 + 512 * 1024))
+)
+
+# The payment gateway class; required in production, where the sandbox also needs the opt-in
+# MOTCUA_PAYMENT_SANDBOX=1 (a demonstration server). See payments/gateways.py.
+MOTCUA_PAYMENT_GATEWAY = os.environ.get("MOTCUA_PAYMENT_GATEWAY", "")
+MOTCUA_PAYMENT_SANDBOX_ALLOWED = _env_bool("MOTCUA_PAYMENT_SANDBOX", False)
+
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = os.environ.get("MOTCUA_DEMO_PASSWORD", "motcua-demo")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "motcua.accounts.authentication.MotcuaTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -27,7 +27,15 @@ def test_production_without_secret_key_refuses_to_start():
 
 
 def test_production_with_secret_key_starts_with_debug_off():
-    result = _check({"SECRET_KEY": SECRET, "ALLOWED_HOSTS": "motcua.example.vn"})
+    # Production also names its payment gateway (tests/security/test_production_payments_tokens).
+    result = _check(
+        {
+            "SECRET_KEY": SECRET,
+            "ALLOWED_HOSTS": "motcua.example.vn",
+            "MOTCUA_PAYMENT_GATEWAY": "motcua.payments.gateways.SandboxGateway",
+            "MOTCUA_PAYMENT_SANDBOX": "1",
+        }
+    )
     assert result.returncode == 0, result.stderr
     code = "from django.conf import settings; print(settings.DEBUG, settings.LANGUAGE_CODE)"
     env = {k: v for k, v in os.environ.items() if k != "MOTCUA_ENV"}

@@ -1,4 +1,7 @@
-"""The officers' outbox page: staff only, Vietnamese, filter by status, paginated, fixed queries."""
+"""The officers' outbox page: staff only, Vietnamese, filter by status, paginated, fixed queries.
+
+These rows are about made-up dossier codes, so they are read by an administrator without a
+unit (a global scope); scoping to the reader's units is tested in test_outbox_secrets.py."""
 
 import pytest
 from django.urls import reverse
@@ -55,11 +58,11 @@ def test_rows_show_status_attempts_and_last_error(
 ):
     (failed,) = _enqueue(1, received_context, recipient_email="hoa@example.vn")
     notification_deliver(notification_id=failed.pk)
-    client.force_login(make_user("motcua", Role.ONE_STOP_OFFICER))
+    client.force_login(make_user("quantri", Role.ADMINISTRATOR))
 
     html = client.get(URL).content.decode()
     assert "H57-250715-0001" in html
-    assert "hoa@example.vn" in html
+    assert "hoa@example.vn" not in html and "h••••@example.vn" in html  # masked
     assert "Chờ gửi" in html  # back to pending, waiting for its retry
     assert "1/5" in html
     assert "Cổng gửi tin không phản hồi" in html
@@ -68,7 +71,7 @@ def test_rows_show_status_attempts_and_last_error(
 def test_filter_by_status(client, make_user, received_context, recording_gateway):
     rows = _enqueue(3, received_context, recipient_phone="0912345678")
     notification_deliver(notification_id=rows[0].pk)
-    client.force_login(make_user("motcua", Role.ONE_STOP_OFFICER))
+    client.force_login(make_user("quantri", Role.ADMINISTRATOR))
 
     sent = client.get(URL, {"trang_thai": "sent"}).context["page"].object_list
     assert [n.pk for n in sent] == [rows[0].pk]
@@ -82,7 +85,7 @@ def test_filter_by_status(client, make_user, received_context, recording_gateway
 
 def test_paginated_newest_first(client, make_user, received_context):
     rows = _enqueue(55, received_context, recipient_phone="0912345678")
-    client.force_login(make_user("motcua", Role.ONE_STOP_OFFICER))
+    client.force_login(make_user("quantri", Role.ADMINISTRATOR))
 
     first = client.get(URL).context["page"]
     assert len(first.object_list) == 50
@@ -95,7 +98,7 @@ def test_paginated_newest_first(client, make_user, received_context):
 def test_query_count_does_not_grow_with_rows(
     client, make_user, received_context, django_assert_num_queries
 ):
-    client.force_login(make_user("motcua", Role.ONE_STOP_OFFICER))
+    client.force_login(make_user("quantri", Role.ADMINISTRATOR))
     _enqueue(2, received_context, recipient_phone="0912345678")
     # session, user, roles, status counts, page count, page rows
     with django_assert_num_queries(6):

@@ -1,8 +1,13 @@
-"""Reading what the SMS gateway would have sent: the notification outbox."""
+"""Reading what the SMS gateway would have sent: the notification outbox.
+
+The outbox row shows the code masked; the real text is sealed for the sender only, so tests
+read it the way the sender does (`sealing.unseal`).
+"""
 
 import re
 
 from motcua.notifications.models import Notification
+from motcua.notifications.sealing import unseal
 
 
 def sms_code(phone: str) -> str:
@@ -13,7 +18,9 @@ def sms_code(phone: str) -> str:
         .first()
     )
     assert sms is not None, f"no code was sent to {phone}"
-    return re.search(r"\b(\d{6})\b", sms.body).group(1)
+    assert not re.search(r"\b\d{6}\b", sms.body), "the code is stored in clear"
+    _, body = unseal(sms.sealed)
+    return re.search(r"\b(\d{6})\b", body).group(1)
 
 
 def sms_count(phone: str) -> int:

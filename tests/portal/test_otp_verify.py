@@ -100,7 +100,7 @@ def test_sms_text(pending):
     sms = Notification.objects.get(event="account.otp")
     assert sms.channel == "sms" and sms.recipient == PHONE
     assert sms.body == (
-        f"{sms_code(PHONE)} là mã xác thực (xác thực số điện thoại) trên Hệ thống Một cửa điện "
+        "•••••• là mã xác thực (xác thực số điện thoại) trên Hệ thống Một cửa điện "
         "tử, có hiệu lực 5 phút. Không cung cấp mã này cho bất kỳ ai."
     )
 

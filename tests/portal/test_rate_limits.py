@@ -9,26 +9,30 @@ from tests.portal.helpers import sms_code
 pytestmark = pytest.mark.django_db
 
 
-def test_fixed_window_counts_and_resets():
+def test_window_counts_and_resets():
     now = 1_000_000 * 900.0  # start of a 15-minute window
+    key = ratelimit.pair_key("0912345678", "10.0.0.1")
     for _ in range(5):
-        assert ratelimit.ratelimit_hit(scope="login:id", key="0912345678", now=now)
-    assert ratelimit.ratelimit_blocked(scope="login:id", key="0912345678", now=now + 10)
-    assert not ratelimit.ratelimit_hit(scope="login:id", key="0912345678", now=now + 20)
+        assert ratelimit.ratelimit_hit(scope="login:pair", key=key, now=now)
+    assert ratelimit.ratelimit_blocked(scope="login:pair", key=key, now=now + 10)
+    assert not ratelimit.ratelimit_hit(scope="login:pair", key=key, now=now + 20)
     # another key, another scope: untouched
-    assert not ratelimit.ratelimit_blocked(scope="login:id", key="0912345679", now=now)
-    assert not ratelimit.ratelimit_blocked(scope="otp:id", key="0912345678", now=now)
-    # the next window starts afresh
-    assert not ratelimit.ratelimit_blocked(scope="login:id", key="0912345678", now=now + 900)
-    ratelimit.ratelimit_reset(scope="login:id", key="0912345678", now=now)
-    assert not ratelimit.ratelimit_blocked(scope="login:id", key="0912345678", now=now)
+    other = ratelimit.pair_key("0912345678", "10.0.0.2")
+    assert not ratelimit.ratelimit_blocked(scope="login:pair", key=other, now=now)
+    assert not ratelimit.ratelimit_blocked(scope="otp:pair", key=key, now=now)
+    # two windows later nothing is left
+    assert not ratelimit.ratelimit_blocked(scope="login:pair", key=key, now=now + 1800)
+    ratelimit.ratelimit_reset(scope="login:pair", key=key, now=now)
+    assert not ratelimit.ratelimit_blocked(scope="login:pair", key=key, now=now)
 
 
 def _login(client, username, password):
     return client.post("/cong-dan/dang-nhap/", {"username": username, "password": password})
 
 
-def test_five_wrong_passwords_lock_the_account_for_a_while(client, make_user, password):
+def test_five_wrong_passwords_lock_the_account_from_that_address_for_a_while(
+    client, make_user, password
+):
     make_user("dan", Role.CITIZEN, phone="0912345678")
     for _ in range(5):
         text = _login(client, "0912 345 678", "sai-mat-khau").content.decode()
@@ -70,7 +74,7 @@ def test_code_guessing_is_limited_per_phone_beyond_the_code_itself(client):
     )
     code = sms_code("0933333333")
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-    for _ in range(ratelimit.LIMITS["otp:id"][0]):
+    for _ in range(ratelimit.LIMITS["otp:pair"][0]):
         client.post("/cong-dan/xac-thuc/", {"code": wrong})
     response = client.post("/cong-dan/xac-thuc/", {"code": code})
     assert "Bạn đã thử quá nhiều lần" in response.content.decode()

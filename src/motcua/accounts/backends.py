@@ -28,3 +28,9 @@ class MotcuaBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def user_can_authenticate(self, user):
+        # Also ends a demo account's existing session once the server runs in production.
+        if getattr(user, "is_demo", False) and not settings.DEVELOPMENT:
+            return False
+        return super().user_can_authenticate(user)

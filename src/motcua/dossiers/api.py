@@ -32,6 +32,7 @@ from django.core.validators import (
 )
 from django.db import transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -42,12 +43,13 @@ from drf_spectacular.utils import (
     extend_schema_serializer,
 )
 from rest_framework import exceptions, serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from motcua.accounts.authentication import MotcuaTokenAuthentication
 from motcua.accounts.roles import Role
 from motcua.catalogue.selectors import procedures_published
 from motcua.core.idempotency import (
@@ -255,7 +257,7 @@ def _vn_exception(exc: Exception) -> Exception:
 class BaseApi(APIView):
     """Token first, so an anonymous caller gets 401 with `WWW-Authenticate: Token`."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [MotcuaTokenAuthentication, SessionAuthentication]
     parser_classes = [JSONParser]
 
     def handle_exception(self, exc):
@@ -353,7 +355,10 @@ class ComponentOutputSerializer(serializers.Serializer):
     file = serializers.SerializerMethodField()
 
     def get_file(self, c) -> str | None:
-        return c.file.url if c.file else None
+        # Served by the application to whoever may read the dossier, never from /media/.
+        if not c.file:
+            return None
+        return reverse("dossiers:component_file", args=[c.dossier.code, c.pk])
 
 
 class PauseOutputSerializer(serializers.Serializer):

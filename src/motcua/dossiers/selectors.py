@@ -332,6 +332,17 @@ def clock_state(
 # --- dossier page --------------------------------------------------------------------------
 
 
+def dossier_readable_by(user, dossier: Dossier) -> bool:
+    """May `user` read `dossier` (its page, its files)? The ONE question every file download
+    asks: officers whose scope holds it, the citizen who owns it, the digital-team member who
+    filed it for them. (At merge time this points at the single who-may-do-what policy.)"""
+    if not user.is_authenticated:
+        return False
+    if dossier.applicant_user_id == user.pk or dossier.assisted_by_id == user.pk:
+        return True
+    return dossier_list_visible(user=user).filter(pk=dossier.pk).exists()
+
+
 def dossier_get_visible(*, user, code: str) -> Dossier | None:
     return (
         dossier_list_visible(user=user)

@@ -12,6 +12,8 @@ file before writing anything, so a refused file leaves no dossier, no code and n
 from __future__ import annotations
 
 import os
+import re
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -99,7 +101,66 @@ def validate_upload(file, *, label: str = "") -> FileKind:
             f"Tệp {which} có nội dung {kind.label} nhưng tên tệp có đuôi “{ext or '(không có)'}”"
             f": vui lòng đổi tên tệp có đuôi {' hoặc '.join(kind.extensions)}."
         )
+    what = active_content(_read_all(file), kind)
+    if what:
+        raise UploadRejected(ACTIVE_TEXT.format(which=which, what=what))
     return kind
+
+
+# Active content (issue 9, hole 9): a PDF that runs JavaScript or launches programs when opened,
+# an image whose bytes are really SVG/HTML (a PNG signature in front of `<svg onload=...>`).
+PDF_ACTIVE = re.compile(
+    rb"/(JavaScript|JS|Launch|RichMedia|EmbeddedFile|XFA|SubmitForm)(?![A-Za-z])"
+)
+MARKUP = re.compile(rb"<\s*(svg|script|html|!doctype|iframe|object|embed)\b", re.IGNORECASE)
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+# Decompressed PDF streams scanned, at most (a "zip bomb" stops here, refused).
+PDF_INFLATE_MAX = 64 * 1024 * 1024
+ACTIVE_TEXT = (
+    "Tệp {which} có nội dung chủ động ({what}) nên không được chấp nhận: vui lòng in hoặc "
+    "quét lại thành tệp PDF, JPEG hay PNG thông thường."
+)
+
+
+def _read_all(file) -> bytes:
+    pos = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        return file.read() or b""
+    finally:
+        file.seek(pos)
+
+
+def _pdf_texts(data: bytes):
+    """The PDF's bytes, then each Flate-compressed stream inflated (object streams can hide
+    /JavaScript from a scan of the raw bytes)."""
+    yield data
+    budget = PDF_INFLATE_MAX
+    for match in _PDF_STREAM.finditer(data):
+        try:
+            inflater = zlib.decompressobj()
+            text = inflater.decompress(match.group(1), budget)
+        except zlib.error:
+            continue
+        budget -= len(text)
+        if budget <= 0:
+            yield b"/JavaScript"  # too much to inflate: treated as suspect
+            return
+        yield text
+
+
+def active_content(data: bytes, kind: FileKind) -> str | None:
+    """What active content `data` holds ("JavaScript", "SVG/HTML"), or None."""
+    if kind.label == "PDF":
+        for text in _pdf_texts(data):
+            text = _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), text)
+            if PDF_ACTIVE.search(text):
+                return "JavaScript hoặc lệnh tự chạy trong PDF"
+        return None
+    if MARKUP.search(data):  # e.g. a PNG signature in front of `<svg onload=...>`
+        return "SVG/HTML"
+    return None
 
 
 def components_files_check(components) -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.dossiers import views
+from motcua.dossiers import views, views_files
 
 app_name = "dossiers"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("tiep-nhan/huong-dan/", views.intake_guidance, name="intake_guidance"),
     path("<str:code>/", views.dossier_detail, name="detail"),
     path("<str:code>/thao-tac/<str:action>/", views.dossier_action, name="action"),
+    # A component's file, for whoever may read the dossier (never a public /media/ URL).
+    path("<str:code>/tep/<int:component_id>/", views_files.component_file, name="component_file"),
 ]

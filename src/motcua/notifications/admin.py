@@ -11,6 +11,8 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["status", "channel", "event"]
     search_fields = ["recipient", "ref_id"]
     date_hierarchy = "created_at"
+    # The sealed text of one-time codes is never shown (it is not an editable field either).
+    exclude = ["sealed"]
 
     def has_add_permission(self, request):
         return False

@@ -13,6 +13,9 @@ class Event:
     key: str
     label: str
     required: frozenset[str]
+    # Context keys that are secrets (one-time codes): the outbox row keeps them masked and the
+    # real text only sealed (encrypted) until it is sent; see notifications/sealing.py.
+    secret: frozenset[str] = frozenset()
 
     @property
     def template_dir(self) -> str:
@@ -45,6 +48,6 @@ EVENTS: dict[str, Event] = {
         Event("dossier.stopped", "Dừng xử lý hồ sơ", frozenset({"code", "reasons"})),
         # A one-time code to the citizen's phone (portal accounts). code: the 6 digits;
         # purpose ("Xác thực số điện thoại", "Đặt lại mật khẩu") and minutes (validity) optional.
-        Event("account.otp", "Mã xác thực tài khoản", frozenset({"code"})),
+        Event("account.otp", "Mã xác thực tài khoản", frozenset({"code"}), frozenset({"code"})),
     ]
 }

@@ -39,11 +39,29 @@ class DjangoEmailGateway:
         EmailMessage(subject=subject, body=body, to=[to]).send(fail_silently=False)
 
 
+def _mask_phone(phone: str) -> str:
+    return f"{phone[:3]}****{phone[-3:]}" if len(phone) > 6 else "****"
+
+
 class OutboxSmsGateway:
-    """Development and test SMS: the outbox row is the message; only a log line is written."""
+    """Development and test SMS: the outbox row is the message; only a log line is written.
+
+    The log line never holds the text (it may carry a one-time code) nor the whole number.
+    """
 
     def send_sms(self, *, to: str, body: str) -> None:
-        logger.info("SMS (outbox only) to %s: %s", to, body)
+        logger.info("SMS (outbox only) to %s: %s characters", _mask_phone(to), len(body))
+
+
+class DevelopmentConsoleSmsGateway:
+    """Development only, opt-in (`MOTCUA_SMS_GATEWAY`): prints the SMS, one-time codes
+    included, on the server's console so a developer can finish a phone registration. Refuses
+    to send under production settings."""
+
+    def send_sms(self, *, to: str, body: str) -> None:
+        if not getattr(settings, "DEVELOPMENT", False):
+            raise GatewayError("Cổng SMS in ra màn hình chỉ dùng khi phát triển.")
+        print(f"SMS tới {to}: {body}")  # noqa: T201
 
 
 class FailingGateway:

@@ -24,6 +24,10 @@ class Notification(models.Model):
     event = models.CharField("sự kiện", max_length=64)
     subject = models.CharField("tiêu đề", max_length=255, blank=True)
     body = models.TextField("nội dung")
+    # For messages carrying a secret (one-time codes): `subject` and `body` hold the masked
+    # text anyone with access to the outbox may read; the real text is kept here encrypted with
+    # a key derived from SECRET_KEY until the message is sent or given up, then erased.
+    sealed = models.TextField("nội dung mã hóa", blank=True, editable=False)
     # A generic reference to what the message is about ("dossier", its code): the outbox does
     # not depend on the models of the contexts that use it.
     ref_type = models.CharField("loại đối tượng", max_length=32, blank=True)

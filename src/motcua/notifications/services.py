@@ -22,7 +22,7 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
-from motcua.notifications import domain
+from motcua.notifications import domain, sealing
 from motcua.notifications.events import EVENTS
 from motcua.notifications.gateways import email_gateway, sms_gateway
 from motcua.notifications.models import Notification
@@ -65,31 +65,39 @@ def notification_enqueue(
 
     recipient_email = recipient_email.strip()
     recipient_phone = re.sub(r"[\s.\-]", "", recipient_phone)
+    # Secrets (one-time codes) are stored masked; the real text only sealed, for the sender.
+    masked = {**context, **{k: sealing.MASK for k in spec.secret if k in context}}
     messages = []
     if recipient_email:
         messages.append(
             (
                 Channel.EMAIL,
                 recipient_email,
-                _render(f"{spec.template_dir}/subject.txt", context),
-                _render(f"{spec.template_dir}/email.txt", context),
+                f"{spec.template_dir}/subject.txt",
+                f"{spec.template_dir}/email.txt",
             )
         )
     if recipient_phone:
-        messages.append(
-            (Channel.SMS, recipient_phone, "", _render(f"{spec.template_dir}/sms.txt", context))
-        )
+        messages.append((Channel.SMS, recipient_phone, None, f"{spec.template_dir}/sms.txt"))
 
     now = timezone.now()
     created = []
     with transaction.atomic():
-        for channel, recipient, subject, body in messages:
+        for channel, recipient, subject_template, body_template in messages:
+            subject = _render(subject_template, masked) if subject_template else ""
+            sealed = ""
+            if spec.secret:
+                sealed = sealing.seal(
+                    subject=_render(subject_template, context)[:255] if subject_template else "",
+                    body=_render(body_template, context),
+                )
             notification = Notification.objects.create(
                 channel=channel,
                 recipient=recipient,
                 event=event,
                 subject=subject[:255],
-                body=body,
+                body=_render(body_template, masked),
+                sealed=sealed,
                 ref_type=ref_type,
                 ref_id=str(ref_id),
                 next_attempt_at=now,
@@ -140,12 +148,16 @@ def _claim(*, notification_id: int, now: datetime) -> bool:
 
 
 def _send(notification: Notification) -> None:
+    subject, body = notification.subject, notification.body
+    if notification.sealed:
+        opened = sealing.unseal(notification.sealed)
+        if opened is None:
+            raise ValueError("Không giải mã được nội dung (khóa bí mật đã thay đổi).")
+        subject, body = opened
     if notification.channel == Channel.EMAIL:
-        email_gateway().send_email(
-            to=notification.recipient, subject=notification.subject, body=notification.body
-        )
+        email_gateway().send_email(to=notification.recipient, subject=subject, body=body)
     elif notification.channel == Channel.SMS:
-        sms_gateway().send_sms(to=notification.recipient, body=notification.body)
+        sms_gateway().send_sms(to=notification.recipient, body=body)
     else:
         raise ValueError(f"Kênh không hỗ trợ: {notification.channel}")
 
@@ -171,10 +183,12 @@ def notification_deliver(*, notification_id: int, now: datetime | None = None) -
         decision = domain.after_failure(
             attempts=notification.attempts, max_attempts=notification.max_attempts, now=now
         )
+        final = {"sealed": ""} if decision.give_up else {}
         _mine(notification).update(
             status=Status.FAILED if decision.give_up else Status.PENDING,
             next_attempt_at=decision.next_attempt_at,
             last_error=error,
+            **final,
         )
         logger.warning(
             "Gửi thông báo %s lần %s không thành công: %s",
@@ -185,7 +199,9 @@ def notification_deliver(*, notification_id: int, now: datetime | None = None) -
         if not decision.give_up:
             _schedule(notification_id=notification_id, run_after=decision.next_attempt_at)
         return False
-    _mine(notification).update(status=Status.SENT, sent_at=timezone.now(), next_attempt_at=None)
+    _mine(notification).update(
+        status=Status.SENT, sent_at=timezone.now(), next_attempt_at=None, sealed=""
+    )
     return True
 
 
@@ -199,6 +215,7 @@ def notifications_send_due(*, now: datetime | None = None, limit: int = 500) -> 
         status=Status.FAILED,
         next_attempt_at=None,
         last_error="Tiến trình gửi bị gián đoạn ở lần gửi cuối cùng.",
+        sealed="",
     )
     due = (
         Notification.objects.filter(

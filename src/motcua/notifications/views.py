@@ -5,15 +5,30 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from motcua.accounts.roles import STAFF_ROLES
+from motcua.accounts.roles import STAFF_ROLES, Role
+from motcua.notifications.masking import mask_recipient, mask_text
 from motcua.notifications.models import Notification
 from motcua.notifications.selectors import notification_list, notification_status_counts
 
 PAGE_SIZE = 50
 
 
+# Messages to applicants are the one-stop desk's and the unit's business, not the community
+# digital team's nor the postal clerk's.
+OUTBOX_ROLES = STAFF_ROLES - {Role.DIGITAL_TEAM, Role.POSTAL_CLERK}
+
+
 def _may_read_outbox(user) -> bool:
-    return user.is_superuser or bool(user.roles & STAFF_ROLES)
+    return user.is_superuser or bool(user.roles & OUTBOX_ROLES)
+
+
+def _masked(n: Notification) -> Notification:
+    # Shown rows never carry phone numbers, e-mails, codes or lookup keys in clear.
+    n.recipient = mask_recipient(n.recipient)
+    n.subject = mask_text(n.subject)
+    n.body = mask_text(n.body)
+    n.last_error = mask_text(n.last_error)
+    return n
 
 
 @login_required
@@ -24,10 +39,10 @@ def outbox(request):
     if status not in Notification.Status.values:
         status = ""
     ref_id = request.GET.get("ma", "").strip()[:64]
-    page = Paginator(notification_list(status=status, ref_id=ref_id), PAGE_SIZE).get_page(
-        request.GET.get("trang")
-    )
-    counts = notification_status_counts()
+    rows = notification_list(status=status, ref_id=ref_id, user=request.user).defer("sealed")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page.object_list = [_masked(n) for n in page.object_list]
+    counts = notification_status_counts(user=request.user)
     return render(
         request,
         "notifications/outbox.html",

@@ -10,6 +10,7 @@ from typing import Protocol
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
@@ -62,7 +63,36 @@ class SandboxGateway:
         return callback_verify(key=_sandbox_key(), data=data)
 
 
+def gateway_problem() -> str | None:
+    """Why the configured gateway may not be used under these settings, or None.
+
+    In development the sandbox is the default. In production `MOTCUA_PAYMENT_GATEWAY` must
+    name the gateway, and the sandbox (which approves without money) also needs the explicit
+    opt-in `MOTCUA_PAYMENT_SANDBOX_ALLOWED` (env `MOTCUA_PAYMENT_SANDBOX=1`): a demonstration
+    server, never a real office.
+    """
+    if getattr(settings, "DEVELOPMENT", False):
+        return None
+    configured = getattr(settings, "MOTCUA_PAYMENT_GATEWAY", "")
+    if not configured:
+        return (
+            "Thiếu MOTCUA_PAYMENT_GATEWAY: khi chạy thật (MOTCUA_ENV=production) phải chỉ rõ "
+            "cổng thanh toán; cổng thử nghiệm không được dùng mặc định."
+        )
+    if configured == DEFAULT_GATEWAY and not getattr(
+        settings, "MOTCUA_PAYMENT_SANDBOX_ALLOWED", False
+    ):
+        return (
+            "Cổng thanh toán thử nghiệm (SandboxGateway) chỉ được dùng khi chạy thật nếu đặt "
+            "rõ MOTCUA_PAYMENT_SANDBOX=1 (máy trình diễn)."
+        )
+    return None
+
+
 def gateway_path() -> str:
+    problem = gateway_problem()
+    if problem:
+        raise ImproperlyConfigured(problem)
     return getattr(settings, "MOTCUA_PAYMENT_GATEWAY", "") or DEFAULT_GATEWAY
 
 

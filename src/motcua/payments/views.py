@@ -13,6 +13,14 @@ from motcua.payments.gateways import SandboxGateway, gateway_get
 from motcua.payments.models import Payment
 
 
+def _may_pay(user, payment: Payment) -> bool:
+    from motcua.dossiers.selectors import dossier_readable_by
+
+    if not user.is_authenticated:
+        return False
+    return payment.payer_id == user.pk or dossier_readable_by(user, payment.dossier)
+
+
 @require_http_methods(["GET", "POST"])
 def sandbox_page(request, reference: str):
     gateway = gateway_get()
@@ -23,6 +31,10 @@ def sandbox_page(request, reference: str):
     except Payment.DoesNotExist as exc:
         raise Http404 from exc
     if payment.method != Payment.Method.ONLINE or payment.gateway != gateway.name:
+        raise Http404
+    if not _may_pay(request.user, payment):
+        # Holding the reference is not enough: only the payer or someone who may read the
+        # dossier (its owner, the officers in scope) sees or answers this page.
         raise Http404
     if request.method == "POST" and payment.status == Payment.Status.PENDING:
         outcome = PAID if request.POST.get("ket_qua") == PAID else DECLINED

@@ -1,6 +1,7 @@
 """Citizen forms. Labels and messages are Vietnamese (gettext, English in the catalogue)."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -99,16 +100,51 @@ def _unverified(identifier: str, password: str) -> bool:
     return bool(pending and pending.check_password(password))
 
 
-class CitizenLoginForm(NoColon, AuthenticationForm):
+class ThrottledLoginMixin:
+    """Wrong passwords limited per account-and-address and per address (sliding windows, see
+    `ratelimit`). Used by every sign-in form: the main and portal login, and the admin's."""
+
+    throttle_messages = {"blocked": ratelimit.BLOCKED_MESSAGE}
+
+    def _throttle_keys(self, identifier: str) -> list[tuple[str, str]]:
+        ip = ratelimit.client_ip(self.request) if self.request else "unknown"
+        return [("login:pair", ratelimit.pair_key(identifier, ip)), ("login:ip", ip)]
+
+    def clean(self):
+        identifier = login_identifier(self.cleaned_data.get("username", ""))
+        self.cleaned_data["username"] = identifier
+        keys = self._throttle_keys(identifier)
+        for scope, key in keys:
+            if ratelimit.ratelimit_blocked(scope=scope, key=key):
+                minutes = ratelimit.ratelimit_minutes_left(scope=scope, key=key)
+                raise ValidationError(
+                    self.throttle_messages["blocked"].format(minutes=minutes), code="blocked"
+                )
+        try:
+            data = super().clean()
+        except ValidationError:
+            if self.cleaned_data.get("password"):
+                for scope, key in keys:
+                    ratelimit.ratelimit_hit(scope=scope, key=key)
+                self.after_failure(identifier)
+            raise
+        # The owner got in from this address: their own earlier typos no longer count here.
+        ratelimit.ratelimit_reset(scope=keys[0][0], key=keys[0][1])
+        return data
+
+    def after_failure(self, identifier: str) -> None:
+        pass
+
+
+class CitizenLoginForm(NoColon, ThrottledLoginMixin, AuthenticationForm):
     """Django's login form with phone normalisation and a limit on wrong passwords per
-    identifier and per address (see `ratelimit.LIMITS`)."""
+    account-and-address and per address (see `ratelimit.LIMITS`)."""
 
     error_messages = {
         "invalid_login": _(
             "Số điện thoại, thư điện tử hoặc mật khẩu không đúng. Vui lòng thử lại."
         ),
         "inactive": _("Tài khoản này đã bị khóa."),
-        "blocked": ratelimit.BLOCKED_MESSAGE,
         "unverified": _(
             "Tài khoản chưa xác thực số điện thoại. Hãy đăng ký lại với số điện thoại này "
             "để nhận mã xác thực mới."
@@ -122,30 +158,14 @@ class CitizenLoginForm(NoColon, AuthenticationForm):
         for name in ("username", "password"):
             self.fields[name].error_messages["required"] = _("Vui lòng nhập thông tin này.")
 
-    def clean(self):
-        identifier = login_identifier(self.cleaned_data.get("username", ""))
-        self.cleaned_data["username"] = identifier
-        ip = ratelimit.client_ip(self.request) if self.request else "unknown"
-        for scope, key in (("login:id", identifier), ("login:ip", ip)):
-            if ratelimit.ratelimit_blocked(scope=scope, key=key):
-                minutes = ratelimit.ratelimit_minutes_left(scope=scope)
-                raise ValidationError(
-                    self.error_messages["blocked"].format(minutes=minutes), code="blocked"
-                )
-        try:
-            data = super().clean()
-        except ValidationError:
-            password = self.cleaned_data.get("password")
-            if password:
-                ratelimit.ratelimit_hit(scope="login:id", key=identifier)
-                ratelimit.ratelimit_hit(scope="login:ip", key=ip)
-                if _unverified(identifier, password):
-                    raise ValidationError(
-                        self.error_messages["unverified"], code="unverified"
-                    ) from None
-            raise
-        ratelimit.ratelimit_reset(scope="login:id", key=identifier)
-        return data
+    def after_failure(self, identifier: str) -> None:
+        password = self.cleaned_data.get("password")
+        if _unverified(identifier, password):
+            raise ValidationError(self.error_messages["unverified"], code="unverified")
+
+
+class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """The admin's login (/quan-tri/login/) under the same limits as every other sign-in."""
 
 
 class PhoneForm(NoColon, forms.Form):

@@ -30,16 +30,23 @@ BACKEND = "motcua.accounts.backends.MotcuaBackend"
 
 def _blocked(request, phone: str) -> str | None:
     """The 'too many tries' message when this phone or address may not check a code now."""
-    for scope, key in (("otp:id", phone), ("otp:ip", ratelimit.client_ip(request))):
+    for scope, key in _otp_keys(request, phone):
         if ratelimit.ratelimit_blocked(scope=scope, key=key):
-            minutes = ratelimit.ratelimit_minutes_left(scope=scope)
+            minutes = ratelimit.ratelimit_minutes_left(scope=scope, key=key)
             return ratelimit.BLOCKED_MESSAGE.format(minutes=minutes)
     return None
 
 
+def _otp_keys(request, phone: str) -> list[tuple[str, str]]:
+    # Per phone-and-address (the owner elsewhere is not locked out) and per address; the code
+    # itself also dies after otp.MAX_ATTEMPTS wrong tries from anywhere.
+    ip = ratelimit.client_ip(request)
+    return [("otp:pair", ratelimit.pair_key(phone, ip)), ("otp:ip", ip)]
+
+
 def _count_failure(request, phone: str) -> None:
-    ratelimit.ratelimit_hit(scope="otp:id", key=phone)
-    ratelimit.ratelimit_hit(scope="otp:ip", key=ratelimit.client_ip(request))
+    for scope, key in _otp_keys(request, phone):
+        ratelimit.ratelimit_hit(scope=scope, key=key)
 
 
 def _send_allowed(request) -> bool:

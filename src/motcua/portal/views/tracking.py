@@ -46,7 +46,9 @@ def track(request):
         context["form"] = form
         if form.is_valid():
             if not ratelimit.ratelimit_hit(scope=TRACK_SCOPE, key=ratelimit.client_ip(request)):
-                minutes = ratelimit.ratelimit_minutes_left(scope=TRACK_SCOPE)
+                minutes = ratelimit.ratelimit_minutes_left(
+                    scope=TRACK_SCOPE, key=ratelimit.client_ip(request)
+                )
                 context["blocked"] = ratelimit.BLOCKED_MESSAGE.format(minutes=minutes)
                 status = 429
             else:
