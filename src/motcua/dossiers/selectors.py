@@ -333,14 +333,12 @@ def clock_state(
 
 
 def dossier_readable_by(user, dossier: Dossier) -> bool:
-    """May `user` read `dossier` (its page, its files)? The ONE question every file download
-    asks: officers whose scope holds it, the citizen who owns it, the digital-team member who
-    filed it for them. (At merge time this points at the single who-may-do-what policy.)"""
+    """May `user` read `dossier` (its page, its files)? Asked of the one policy
+    (`permissions.may_read`): officers whose scope holds it, the citizen who owns it, the
+    digital-team member who filed it for them, postal staff for what they carry."""
     if not user.is_authenticated:
         return False
-    if dossier.applicant_user_id == user.pk or dossier.assisted_by_id == user.pk:
-        return True
-    return dossier_list_visible(user=user).filter(pk=dossier.pk).exists()
+    return permissions.may_read(user=user, dossier=dossier)
 
 
 def dossier_get_visible(*, user, code: str) -> Dossier | None:
