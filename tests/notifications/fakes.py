@@ -24,11 +24,13 @@ class RecordingGateway:
         with RecordingGateway.lock:
             RecordingGateway.sent.append((channel, to))
 
-    def send_email(self, *, to, subject, body):
+    def send_email(self, *, to, subject, body, message_id=""):
         self._record("email", to)
+        return f"ack-{message_id}"
 
-    def send_sms(self, *, to, body):
+    def send_sms(self, *, to, body, message_id=""):
         self._record("sms", to)
+        return f"ack-{message_id}"
 
 
 class DownQueueBackend(BaseTaskBackend):

@@ -63,7 +63,7 @@ class SandboxGateway:
 
 
 def gateway_path() -> str:
-    return getattr(settings, "MOTCUA_PAYMENT_GATEWAY", "") or DEFAULT_GATEWAY
+    return settings.MOTCUA_PAYMENT_GATEWAY or DEFAULT_GATEWAY
 
 
 def gateway_get() -> PaymentGateway:
