@@ -104,24 +104,34 @@ def test_sqlite_round_trip_and_damaged_backup(tmp_path):
 
 
 @pytest.mark.postgres
-def test_postgresql_round_trip(tmp_path):
-    from django.db import connection
+def test_postgresql_round_trip(tmp_path, settings):
+    import psycopg
 
-    params = connection.settings_dict
-    base = f"postgres://{params['USER']}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}"
+    params = settings.DATABASES["default"]
+    host, port, user = params["HOST"] or "127.0.0.1", params["PORT"] or 5432, params["USER"]
+    base = f"postgres://{user}@{host}:{port}"
     names = ["motcua_ops_backup_a", "motcua_ops_backup_b"]
-    with connection.cursor() as cursor:
-        for name in names:
-            cursor.execute(f"DROP DATABASE IF EXISTS {name}")
-            cursor.execute(f"CREATE DATABASE {name}")
+
+    def admin(sql_statements):
+        with psycopg.connect(
+            host=host,
+            port=port,
+            user=user,
+            password=params["PASSWORD"] or None,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
+            for sql in sql_statements:
+                conn.execute(sql)
+
+    admin([f"DROP DATABASE IF EXISTS {n} WITH (FORCE)" for n in names])
+    admin([f"CREATE DATABASE {n}" for n in names])
     try:
         env_a = _env(None, tmp_path / "media-a", f"{base}/{names[0]}")
         env_b = _env(None, tmp_path / "media-b", f"{base}/{names[1]}")
         _round_trip(tmp_path, env_a, env_b)
     finally:
-        with connection.cursor() as cursor:
-            for name in names:
-                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin([f"DROP DATABASE IF EXISTS {n} WITH (FORCE)" for n in names])
 
 
 @pytest.mark.django_db
