@@ -49,3 +49,19 @@ def received_context():
         "appointment": datetime(2025, 7, 17, 16, 30, tzinfo=VN),
         "status_url": "https://motcua.example.gov.vn/tra-cuu/ABC123",
     }
+
+
+@pytest.fixture
+def sms_provider(settings):
+    """The HTTP SMS gateway pointed at a fake provider on loopback."""
+    from tests.notifications.fakes import FakeSmsProvider
+
+    provider = FakeSmsProvider()
+    settings.MOTCUA_SMS_GATEWAY = "motcua.notifications.gateways.HttpSmsGateway"
+    settings.MOTCUA_SMS_HTTP_URL = provider.url
+    settings.MOTCUA_SMS_HTTP_API_KEY = "khoa-api"
+    settings.MOTCUA_SMS_HTTP_SECRET_KEY = "khoa-bi-mat"
+    settings.MOTCUA_SMS_BRANDNAME = "UBND-PHUCUONG"
+    settings.MOTCUA_SMS_HTTP_TIMEOUT = 5
+    yield provider
+    provider.close()

@@ -1,5 +1,5 @@
 """A gateway that is down: the message is retried with backoff, every attempt and the last error
-are visible, and after max_attempts it is marked failed and never sent again."""
+are visible, and after the retry horizon it is marked failed and never sent again."""
 
 from datetime import timedelta
 
@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_down_gateway_retries_with_backoff_then_fails(received_context, failing_gateway, settings):
+    settings.MOTCUA_NOTIFY_RETRY_HORIZON_HOURS = 1
     with transaction.atomic():
         (notification,) = notification_enqueue(
             event="dossier.received",
@@ -36,25 +37,32 @@ def test_down_gateway_retries_with_backoff_then_fails(received_context, failing_
     assert "GatewayError" in notification.last_error
     first_retry = notification.next_attempt_at
     assert timedelta(seconds=55) < first_retry - timezone.now() <= timedelta(minutes=1)
+    horizon_end = notification.retry_from + timedelta(hours=1)
 
     # Not due yet: the sweep leaves it alone.
     assert notifications_send_due(now=first_retry - timedelta(seconds=1)) == 0
     notification.refresh_from_db()
     assert notification.attempts == 1
 
-    # Each further failure doubles the wait: 2, 4, 8 minutes.
+    # Each further failure doubles the wait: 2, 4, 8, 16 minutes; the next one (32) would pass
+    # the one-hour horizon, so the last try is made at its end.
     now = first_retry
-    for attempts, wait in [(2, 2), (3, 4), (4, 8)]:
+    for attempts, wait in [(2, 2), (3, 4), (4, 8), (5, 16)]:
         assert notifications_send_due(now=now) == 0
         notification.refresh_from_db()
         assert (notification.status, notification.attempts) == ("pending", attempts)
         assert notification.next_attempt_at == now + timedelta(minutes=wait)
         now = notification.next_attempt_at
-
-    # The fifth failure is the last.
     assert notifications_send_due(now=now) == 0
     notification.refresh_from_db()
-    assert (notification.status, notification.attempts) == ("failed", 5)
+    assert (notification.status, notification.attempts) == ("pending", 6)
+    assert notification.next_attempt_at == horizon_end
+    now = horizon_end
+
+    # The try at the end of the horizon is the last.
+    assert notifications_send_due(now=now) == 0
+    notification.refresh_from_db()
+    assert (notification.status, notification.attempts) == ("failed", 7)
     assert notification.next_attempt_at is None
     assert notification.last_error
 

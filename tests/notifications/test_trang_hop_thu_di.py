@@ -64,7 +64,7 @@ def test_rows_show_status_attempts_and_last_error(
     assert "H57-250715-0001" in html
     assert "hoa@example.vn" not in html and "h••••@example.vn" in html  # masked
     assert "Chờ gửi" in html  # back to pending, waiting for its retry
-    assert "1/5" in html
+    assert 'data-col="attempts">1<' in html
     assert "Cổng gửi tin không phản hồi" in html
 
 

@@ -31,9 +31,9 @@ def test_liberation_1_is_rejected():
     assert not fonts._cmap_has(LIBERATION_1, fonts.PROBE)
 
 
-def test_no_usable_font_names_the_package_to_install(monkeypatch, tmp_path):
+def test_no_usable_font_names_the_package_to_install(monkeypatch, tmp_path, settings):
     monkeypatch.setattr(fonts, "CANDIDATE_DIRS", (str(tmp_path),))
-    monkeypatch.delenv(fonts.FONT_DIR_ENV, raising=False)
+    settings.MOTCUA_FONT_DIR = ""
     fonts.font_dir.cache_clear()
     try:
         with pytest.raises(fonts.FontMissingError, match="fonts-liberation2"):

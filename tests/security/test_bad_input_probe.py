@@ -57,6 +57,8 @@ def values(receive, procedure, people):
         "content_type_id": "1",
         "id": "1",
         "url": "x",
+        "fmt": "json",
+        "rid": "1",
     }
 
 

@@ -52,9 +52,9 @@ def file_response(fieldfile, *, filename: str = "") -> HttpResponse:
     name = fieldfile.name
     filename = os.path.basename(filename or name) or "tep"
     content_type = _content_type(name)
-    mode = (getattr(settings, "MOTCUA_FILE_SERVE", "") or "").strip().lower()
+    mode = settings.MOTCUA_FILE_SERVE.strip().lower()
     if mode == "x-accel-redirect":
-        prefix = getattr(settings, "MOTCUA_FILE_ACCEL_PREFIX", "/_tep/")
+        prefix = settings.MOTCUA_FILE_ACCEL_PREFIX
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(name)
         return _harden(response, filename)

@@ -51,8 +51,7 @@ def has_bad_chars(value) -> bool:
 
 
 def request_max_bytes() -> int:
-    upload = int(getattr(settings, "MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
-    return int(getattr(settings, "MOTCUA_REQUEST_MAX_BYTES", 0) or 5 * upload + 1024 * 1024)
+    return settings.MOTCUA_REQUEST_MAX_BYTES or 5 * settings.MOTCUA_UPLOAD_MAX_BYTES + (1 << 20)
 
 
 def _wants_json(request) -> bool:

@@ -13,3 +13,49 @@ class VietnameseFirstMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself: Permissions-Policy (settings.PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        return response
+
+
+class MissingFileMiddleware:
+    """A stored file that is gone (lost disk, partial restore) answers 404 with a clear message
+    instead of a server error, and is logged for the administrator (the health page's storage
+    check and `motcua backup --verify` find the rest)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, FileNotFoundError):
+            return None
+        import logging
+
+        from django.shortcuts import render
+        from django.utils.translation import gettext as _
+
+        logging.getLogger(__name__).error(
+            "Tệp không còn trên máy chủ: %s (yêu cầu %s)", exception.filename, request.path
+        )
+        return render(
+            request,
+            "core/missing_file.html",
+            {"message": _("Tệp này không còn trên máy chủ. Vui lòng báo cho cán bộ quản trị.")},
+            status=404,
+        )

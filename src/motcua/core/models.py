@@ -37,3 +37,20 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one background worker (`motcua worker` writes it every 30 s);
+    the health page reads it to tell a stalled or missing worker."""
+
+    worker_id = models.CharField("mã tiến trình", max_length=128, primary_key=True)
+    hostname = models.CharField("máy chủ", max_length=255, blank=True)
+    started_at = models.DateTimeField("khởi động lúc")
+    seen_at = models.DateTimeField("lần cuối hoạt động", db_index=True)
+
+    class Meta:
+        verbose_name = "nhịp tim tiến trình nền"
+        verbose_name_plural = "nhịp tim tiến trình nền"
+
+    def __str__(self) -> str:
+        return self.worker_id

@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from motcua.accounts.roles import ROLE_TASKS, Role
+from motcua.core.health import health_report
 
 
 @login_required
@@ -28,6 +30,15 @@ def home(request):
 
 
 def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For monitors: JSON, 200 when nothing is in error, 503 otherwise. No secrets."""
+    report = health_report()
+    return JsonResponse(report, status=503 if report["status"] == "error" else 200)
+
+
+@login_required
+def health_page(request):
+    """For administrators: the same checks, readable."""
+    if not (request.user.is_superuser or Role.ADMINISTRATOR in request.user.roles):
+        raise PermissionDenied(_("Chỉ quản trị viên được xem tình trạng hệ thống."))
+    report = health_report()
+    return render(request, "core/health.html", {"report": report})

@@ -60,7 +60,7 @@ def status_path(dossier: Dossier) -> str:
 def status_url(dossier: Dossier) -> str:
     """Absolute tracking URL for messages sent outside a request, when the site's public
     address is configured (`MOTCUA_PUBLIC_URL`, e.g. https://motcua.example.gov.vn); else ""."""
-    base = str(getattr(settings, "MOTCUA_PUBLIC_URL", "") or "").rstrip("/")
+    base = settings.MOTCUA_PUBLIC_URL.rstrip("/")
     return f"{base}{status_path(dossier)}" if base else ""
 
 

@@ -21,8 +21,6 @@ from django.conf import settings
 from motcua.core.formatting import vn_number
 from motcua.dossiers.domain.errors import DossierError
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
 
 @dataclass(frozen=True)
 class FileKind:
@@ -47,7 +45,7 @@ class UploadRejected(DossierError):
 
 
 def max_upload_bytes() -> int:
-    return int(getattr(settings, "MOTCUA_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return settings.MOTCUA_UPLOAD_MAX_BYTES
 
 
 def _megabytes(n: int) -> str:

@@ -1,8 +1,10 @@
 """Retry policy of the outbox, in plain Python: when to try again, when to give up.
 
-Exponential backoff from one minute, capped at an hour: 1, 2, 4, 8 minutes for the default five
-attempts, so a gateway down for a quarter of an hour loses nothing and a wrong address stops
-being retried within the hour.
+Exponential backoff from one minute, doubled after each failure and capped (an hour by default),
+for as long as the retry horizon lasts (three days by default, `MOTCUA_NOTIFY_RETRY_HORIZON_HOURS`):
+a gateway down for two hours or over a weekend loses nothing, and a message that still cannot be
+sent after the horizon is marked failed, shown on the health page and the outbox, and can be
+re-queued by an administrator. `max_attempts` on the row is only a safety bound.
 """
 
 from dataclasses import dataclass
@@ -10,8 +12,11 @@ from datetime import datetime, timedelta
 
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(hours=1)
+RETRY_HORIZON = timedelta(days=3)
 # How long a worker holds a row it is sending; a worker that dies mid-send gives it back then.
 SEND_LEASE = timedelta(minutes=5)
+# Safety bound on tries in one retry window (the horizon is what normally ends retries).
+DEFAULT_MAX_ATTEMPTS = 1000
 
 
 def retry_delay(attempts: int, *, base: timedelta = RETRY_BASE, cap: timedelta = RETRY_CAP):
@@ -28,8 +33,26 @@ class AfterFailure:
     next_attempt_at: datetime | None
 
 
-def after_failure(*, attempts: int, max_attempts: int, now: datetime) -> AfterFailure:
-    """What follows the `attempts`-th failed try: another try later, or failed for good."""
+def after_failure(
+    *,
+    attempts: int,
+    max_attempts: int,
+    now: datetime,
+    retry_from: datetime | None = None,
+    horizon: timedelta = RETRY_HORIZON,
+    cap: timedelta = RETRY_CAP,
+) -> AfterFailure:
+    """What follows the `attempts`-th failed try: another try later, or failed for good.
+
+    `retry_from` is when the current retry window began (the message's creation, or its last
+    re-queue): the last try is made at `retry_from + horizon`; a failure then is final.
+    """
     if attempts >= max_attempts:
         return AfterFailure(give_up=True, next_attempt_at=None)
-    return AfterFailure(give_up=False, next_attempt_at=now + retry_delay(attempts))
+    next_at = now + retry_delay(attempts, cap=cap)
+    if retry_from is not None:
+        end = retry_from + horizon
+        if now >= end:
+            return AfterFailure(give_up=True, next_attempt_at=None)
+        next_at = min(next_at, end)
+    return AfterFailure(give_up=False, next_attempt_at=next_at)

@@ -7,6 +7,8 @@ is also the record officers and tests read: what was sent, to whom, how many tri
 
 from django.db import models
 
+from motcua.notifications.domain import DEFAULT_MAX_ATTEMPTS
+
 
 class Notification(models.Model):
     class Channel(models.TextChoices):
@@ -36,7 +38,16 @@ class Notification(models.Model):
         "trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveSmallIntegerField("số lần gửi", default=0)
-    max_attempts = models.PositiveSmallIntegerField("số lần gửi tối đa", default=5)
+    max_attempts = models.PositiveSmallIntegerField(
+        "số lần gửi tối đa", default=DEFAULT_MAX_ATTEMPTS
+    )
+    # Start of the current retry window (creation, or the last re-queue): retries go on until
+    # this plus the retry horizon (`MOTCUA_NOTIFY_RETRY_HORIZON_HOURS`).
+    retry_from = models.DateTimeField("bắt đầu gửi lại từ", null=True, blank=True)
+    # The provider's acknowledgement (its message id) once it accepted the message: a row that
+    # has one is never sent again.
+    provider_ref = models.CharField("mã xác nhận của nhà cung cấp", max_length=128, blank=True)
+    requeue_count = models.PositiveSmallIntegerField("số lần đưa lại vào hàng đợi", default=0)
     # When the row may next be picked: the retry time of a pending row, the end of the lease of
     # a row being sent (a worker that died mid-send gives it back then); empty once final.
     next_attempt_at = models.DateTimeField("lần gửi tiếp theo", null=True, blank=True)

@@ -3,19 +3,25 @@
 Flow: `notification_enqueue` renders the messages and inserts the rows in the caller's
 transaction, then asks for delivery once that transaction commits (a rolled-back change sends
 nothing). `notification_deliver` claims a row with one conditional UPDATE (so two workers never
-send it twice), sends it through the configured gateway, and marks it sent or schedules a retry
-with exponential backoff until `max_attempts`. `notifications_send_due` re-picks every row whose
-time has come: those whose queued task was lost (queue down, worker crashed), retries when the
-task backend cannot defer, and rows whose sender died mid-send.
+send it twice), sends it through the configured gateway, and marks it sent (with the provider's
+acknowledgement) or schedules a retry with capped exponential backoff until the retry horizon
+(`MOTCUA_NOTIFY_RETRY_HORIZON_HOURS`, days rather than minutes) ends; then the row is `failed`,
+counted on the health page and the outbox, and `notifications_requeue` (command
+`motcua notifications requeue`, admin action) gives it a new horizon. `notifications_send_due`
+re-picks every row whose time has come: those whose queued task was lost (queue down, worker
+crashed), retries when the task backend cannot defer, and rows whose sender died mid-send.
 
-Delivery is at least once: a worker that dies after the gateway accepted a message but before
-the row is marked sent leaves it to be sent again when its lease ends.
+A worker that dies after the gateway accepted a message but before the row is marked sent leaves
+it to be sent again when its lease ends; the retry carries the same message id (`motcua-<id>`:
+SMTP Message-ID, the SMS provider's RequestId), so a provider that de-duplicates on it delivers
+the message once.
 """
 
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.template import Context
@@ -101,6 +107,7 @@ def notification_enqueue(
                 ref_type=ref_type,
                 ref_id=str(ref_id),
                 next_attempt_at=now,
+                retry_from=now,
             )
             created.append(notification)
             transaction.on_commit(
@@ -147,7 +154,14 @@ def _claim(*, notification_id: int, now: datetime) -> bool:
     )
 
 
-def _send(notification: Notification) -> None:
+def message_id(notification: Notification) -> str:
+    """The id every try of this row carries to the provider (its de-duplication key)."""
+    return f"motcua-{notification.pk}"
+
+
+def _send(notification: Notification) -> str:
+    """Hand the message to its gateway; returns the provider's acknowledgement ("" if none).
+    A one-time code travels sealed in the row and is opened only here, to be sent."""
     subject, body = notification.subject, notification.body
     if notification.sealed:
         opened = sealing.unseal(notification.sealed)
@@ -155,11 +169,26 @@ def _send(notification: Notification) -> None:
             raise ValueError("Không giải mã được nội dung (khóa bí mật đã thay đổi).")
         subject, body = opened
     if notification.channel == Channel.EMAIL:
-        email_gateway().send_email(to=notification.recipient, subject=subject, body=body)
+        ack = email_gateway().send_email(
+            to=notification.recipient,
+            subject=subject,
+            body=body,
+            message_id=message_id(notification),
+        )
     elif notification.channel == Channel.SMS:
-        sms_gateway().send_sms(to=notification.recipient, body=body)
+        ack = sms_gateway().send_sms(
+            to=notification.recipient, body=body, message_id=message_id(notification)
+        )
     else:
         raise ValueError(f"Kênh không hỗ trợ: {notification.channel}")
+    return str(ack or "")[:128]
+
+
+def retry_policy() -> dict:
+    return {
+        "horizon": timedelta(hours=settings.MOTCUA_NOTIFY_RETRY_HORIZON_HOURS),
+        "cap": timedelta(minutes=settings.MOTCUA_NOTIFY_RETRY_CAP_MINUTES),
+    }
 
 
 def _mine(notification: Notification):
@@ -177,11 +206,15 @@ def notification_deliver(*, notification_id: int, now: datetime | None = None) -
     notification = Notification.objects.get(pk=notification_id)
     # The gateway is called outside any transaction: no lock is held during network I/O.
     try:
-        _send(notification)
+        ack = _send(notification)
     except Exception as exc:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         decision = domain.after_failure(
-            attempts=notification.attempts, max_attempts=notification.max_attempts, now=now
+            attempts=notification.attempts,
+            max_attempts=notification.max_attempts,
+            now=now,
+            retry_from=notification.retry_from or notification.created_at,
+            **retry_policy(),
         )
         final = {"sealed": ""} if decision.give_up else {}
         _mine(notification).update(
@@ -200,7 +233,11 @@ def notification_deliver(*, notification_id: int, now: datetime | None = None) -
             _schedule(notification_id=notification_id, run_after=decision.next_attempt_at)
         return False
     _mine(notification).update(
-        status=Status.SENT, sent_at=timezone.now(), next_attempt_at=None, sealed=""
+        status=Status.SENT,
+        sent_at=timezone.now(),
+        next_attempt_at=None,
+        provider_ref=ack,
+        sealed="",
     )
     return True
 
@@ -225,3 +262,49 @@ def notifications_send_due(*, now: datetime | None = None, limit: int = 500) -> 
         .values_list("pk", flat=True)[:limit]
     )
     return sum(notification_deliver(notification_id=pk, now=now) for pk in list(due))
+
+
+@transaction.atomic
+def notifications_requeue(
+    *,
+    ids: list[int] | None = None,
+    event: str = "",
+    channel: str = "",
+    created_since: datetime | None = None,
+    actor: str = "",
+    now: datetime | None = None,
+) -> list[int]:
+    """Give failed messages a new retry window; returns the ids re-queued.
+
+    Only `failed` rows move (a sent one is never sent again); the attempt count restarts, the
+    last error stays visible, and delivery is asked for once the transaction commits.
+    """
+    now = now or timezone.now()
+    qs = Notification.objects.select_for_update().filter(status=Status.FAILED)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    if event:
+        qs = qs.filter(event=event)
+    if channel:
+        qs = qs.filter(channel=channel)
+    if created_since is not None:
+        qs = qs.filter(created_at__gte=created_since)
+    picked = list(qs.order_by("pk").values_list("pk", flat=True))
+    if not picked:
+        return []
+    Notification.objects.filter(pk__in=picked, status=Status.FAILED).update(
+        status=Status.PENDING,
+        attempts=0,
+        retry_from=now,
+        next_attempt_at=now,
+        requeue_count=F("requeue_count") + 1,
+    )
+    logger.warning(
+        "Đưa lại %s thông báo không gửi được vào hàng đợi (người thực hiện: %s): %s",
+        len(picked),
+        actor or "không rõ",
+        picked,
+    )
+    for pk in picked:
+        transaction.on_commit(lambda pk=pk: _schedule(notification_id=pk), robust=True)
+    return picked

@@ -1,5 +1,6 @@
 """The outbox page for officers: what was sent to applicants, what is waiting, what failed."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -54,5 +55,7 @@ def outbox(request):
                 (value, label, counts[value]) for value, label in Notification.Status.choices
             ],
             "total": sum(counts.values()),
+            "failed_count": counts[Notification.Status.FAILED],
+            "horizon_hours": settings.MOTCUA_NOTIFY_RETRY_HORIZON_HOURS,
         },
     )

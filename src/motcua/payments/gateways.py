@@ -71,17 +71,15 @@ def gateway_problem() -> str | None:
     opt-in `MOTCUA_PAYMENT_SANDBOX_ALLOWED` (env `MOTCUA_PAYMENT_SANDBOX=1`): a demonstration
     server, never a real office.
     """
-    if getattr(settings, "DEVELOPMENT", False):
+    if settings.DEVELOPMENT:
         return None
-    configured = getattr(settings, "MOTCUA_PAYMENT_GATEWAY", "")
+    configured = settings.MOTCUA_PAYMENT_GATEWAY
     if not configured:
         return (
             "Thiếu MOTCUA_PAYMENT_GATEWAY: khi chạy thật (MOTCUA_ENV=production) phải chỉ rõ "
             "cổng thanh toán; cổng thử nghiệm không được dùng mặc định."
         )
-    if configured == DEFAULT_GATEWAY and not getattr(
-        settings, "MOTCUA_PAYMENT_SANDBOX_ALLOWED", False
-    ):
+    if configured == DEFAULT_GATEWAY and not settings.MOTCUA_PAYMENT_SANDBOX_ALLOWED:
         return (
             "Cổng thanh toán thử nghiệm (SandboxGateway) chỉ được dùng khi chạy thật nếu đặt "
             "rõ MOTCUA_PAYMENT_SANDBOX=1 (máy trình diễn)."
@@ -93,7 +91,7 @@ def gateway_path() -> str:
     problem = gateway_problem()
     if problem:
         raise ImproperlyConfigured(problem)
-    return getattr(settings, "MOTCUA_PAYMENT_GATEWAY", "") or DEFAULT_GATEWAY
+    return settings.MOTCUA_PAYMENT_GATEWAY or DEFAULT_GATEWAY
 
 
 def gateway_get() -> PaymentGateway:

@@ -57,7 +57,7 @@ def petition_notify(*, petition, event) -> list:
         return []
     from motcua.notifications.services import notification_enqueue
 
-    base = str(getattr(settings, "MOTCUA_PUBLIC_URL", "") or "").rstrip("/")
+    base = settings.MOTCUA_PUBLIC_URL.rstrip("/")
     context = {
         "code": petition.code,
         "key": petition.lookup_key,

@@ -283,7 +283,7 @@ def _decimal(value: str, name: str, limit: int) -> Decimal | None:
 
 
 def _unit(jurisdiction: str) -> OrgUnit:
-    code = jurisdiction or getattr(settings, "MOTCUA_OPEN311_UNIT", "")
+    code = jurisdiction or settings.MOTCUA_OPEN311_UNIT
     if code:
         unit = OrgUnit.objects.filter(code=code).first()
         if unit is None:

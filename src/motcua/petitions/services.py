@@ -71,7 +71,7 @@ class ConcurrentUpdate(PetitionError):
 
 
 def time_limits() -> dict[str, deadlines.TimeLimit]:
-    return deadlines.time_limits(getattr(settings, "MOTCUA_PETITION_TIME_LIMITS", None))
+    return deadlines.time_limits(settings.MOTCUA_PETITION_TIME_LIMITS)
 
 
 def _due(unit, step: str, start: dt.datetime, pauses=()) -> dt.datetime:

@@ -44,7 +44,7 @@ def pair_key(identifier: str, ip: str) -> str:
 
 
 def _limit(scope: str) -> tuple[int, int]:
-    overrides = getattr(settings, "MOTCUA_RATELIMITS", None) or {}
+    overrides = settings.MOTCUA_RATELIMITS or {}
     limit, window = overrides.get(scope, LIMITS[scope])
     return int(limit), int(window)
 

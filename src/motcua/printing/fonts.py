@@ -9,9 +9,10 @@ character map instead of trusting a package name, and never fall back to system 
 from __future__ import annotations
 
 import functools
-import os
 import struct
 from pathlib import Path
+
+from django.conf import settings
 
 FONT_DIR_ENV = "MOTCUA_FONT_DIR"
 CANDIDATE_DIRS = (
@@ -73,7 +74,7 @@ def _cmap_has(path: Path, codepoints: tuple[int, ...]) -> bool:
 @functools.cache
 def font_dir() -> Path:
     """The first candidate directory whose Liberation Serif covers Vietnamese."""
-    candidates = [os.environ[FONT_DIR_ENV]] if os.environ.get(FONT_DIR_ENV) else []
+    candidates = [settings.MOTCUA_FONT_DIR] if settings.MOTCUA_FONT_DIR else []
     candidates += CANDIDATE_DIRS
     for d in candidates:
         path = Path(d) / SERIF_FILE
