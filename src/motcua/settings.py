@@ -344,7 +344,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 *
 MOTCUA_PAYMENT_SANDBOX_ALLOWED = _env_bool("MOTCUA_PAYMENT_SANDBOX", False)
 
 # Files are sent by the application (""), or handed to the front server after the access
-# check: "x-accel" (nginx, internal location MOTCUA_FILE_ACCEL_PREFIX) or "x-sendfile".
+# check: "x-accel-redirect" (nginx, internal location MOTCUA_FILE_ACCEL_PREFIX) or "x-sendfile".
 MOTCUA_FILE_SERVE = _env("MOTCUA_FILE_SERVE", "")
 MOTCUA_FILE_ACCEL_PREFIX = _env("MOTCUA_FILE_ACCEL_PREFIX", "/_tep/")
 

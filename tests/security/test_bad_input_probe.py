@@ -178,3 +178,11 @@ def test_clean_requests_pass_through(client):
     response = client.get("/cong-dan/thu-tuc/?q=khai+sinh")
     assert response.status_code == 200
     assert re.search("khai sinh", response.content.decode(), re.I)
+
+
+def test_the_refusal_speaks_english_when_the_visitor_chose_it(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/cong-dan/thu-tuc/?q=%00")
+    assert response.status_code == 400
+    assert "invalid characters" in response.content.decode()
+    assert response["Content-Language"] == "en"

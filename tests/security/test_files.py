@@ -157,3 +157,12 @@ def test_a_refused_draft_post_leaves_no_file_on_disk(client, make_user, media):
     assert response.status_code == 302
     stored = _stored(media)
     assert len(stored) == 1 and stored[0].startswith("ban-chinh") and stored[0].endswith(".pdf")
+
+
+def test_admin_links_to_the_download_view_not_media(client, scanned):
+    from motcua.accounts.models import User
+
+    dossier, component = scanned
+    client.force_login(User.objects.create_superuser("root", "r@example.vn", "quan-tri-9-xyz"))
+    html = client.get(f"/quan-tri/dossiers/dossier/{dossier.pk}/change/").content.decode()
+    assert _url(dossier, component) in html and "/media/" not in html

@@ -22,21 +22,25 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
-INVALID_TEXT = (
+INVALID_TEXT = gettext_noop(
     "Yêu cầu chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển): "
     "vui lòng kiểm tra lại nội dung đã nhập."
 )
-TOO_LARGE_TEXT = (
+TOO_LARGE_TEXT = gettext_noop(
     "Dữ liệu gửi lên quá lớn ({size} MB, tối đa {limit} MB): "
     "vui lòng gửi tệp nhỏ hơn hoặc chia thành nhiều lần."
 )
-BAD_LENGTH_TEXT = "Độ dài dữ liệu gửi lên (Content-Length) không hợp lệ."
-MALFORMED_TEXT = "Dữ liệu biểu mẫu gửi lên không đúng định dạng hoặc có quá nhiều trường."
+BAD_LENGTH_TEXT = gettext_noop("Độ dài dữ liệu gửi lên (Content-Length) không hợp lệ.")
+MALFORMED_TEXT = gettext_noop(
+    "Dữ liệu biểu mẫu gửi lên không đúng định dạng hoặc có quá nhiều trường."
+)
 
 
 def has_bad_chars(value) -> bool:
@@ -62,7 +66,16 @@ def _wants_json(request) -> bool:
     )
 
 
-def _refuse(request, status: int, message: str, code: str) -> HttpResponse:
+def _refuse(request, status: int, message: str, code: str, **values) -> HttpResponse:
+    # Runs before LocaleMiddleware: Vietnamese unless the visitor picked English (the cookie).
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _refuse_in_language(request, status, _(message).format(**values), code)
+
+
+def _refuse_in_language(request, status: int, message: str, code: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"detail": message, "code": code}, status=status)
     title = _("Yêu cầu không hợp lệ") if status == 400 else _("Dữ liệu quá lớn")
@@ -73,7 +86,9 @@ def _refuse(request, status: int, message: str, code: str) -> HttpResponse:
         f'<p role="alert">{escape(message)}</p><p><a href="/">{escape(_("Về trang chủ"))}</a>'
         "</p></main></body></html>"
     )
-    return HttpResponse(page, status=status, content_type="text/html; charset=utf-8")
+    response = HttpResponse(page, status=status, content_type="text/html; charset=utf-8")
+    response["Content-Language"] = translation.get_language()
+    return response
 
 
 def _megabytes(n: int) -> str:
@@ -101,8 +116,14 @@ class RequestHygieneMiddleware:
         else:
             limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or request_max_bytes()
         if length > limit:
-            message = TOO_LARGE_TEXT.format(size=_megabytes(length), limit=_megabytes(limit))
-            return _refuse(request, 413, message, "request_too_large")
+            return _refuse(
+                request,
+                413,
+                TOO_LARGE_TEXT,
+                "request_too_large",
+                size=_megabytes(length),
+                limit=_megabytes(limit),
+            )
         return None
 
     def _characters(self, request):

@@ -6,6 +6,8 @@ refusals, stops, withdrawals and send-backs (the reason and the officer are on e
 """
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.selectors import dossier_list_visible
@@ -35,7 +37,16 @@ class ReadOnlyInline(admin.TabularInline):
 
 class ComponentInline(ReadOnlyInline):
     model = Dossier.components.rel.related_model
-    fields = ("name", "form", "copies", "required", "supplement", "file")
+    fields = ("name", "form", "copies", "required", "supplement", "file_link")
+    readonly_fields = ("file_link",)
+
+    @admin.display(description="tệp số hóa")
+    def file_link(self, obj):
+        # Through the authorised download view, never the file's public /media/ URL.
+        if not obj.file:
+            return "—"
+        url = reverse("dossiers:component_file", args=[obj.dossier.code, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, "Tải tệp")
 
 
 class PauseInline(ReadOnlyInline):

@@ -675,4 +675,13 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "%(n)s notices could not be sent.",
     ),
     "Kiểm tra cổng gửi tin, sau đó quản trị viên đưa lại vào hàng đợi (trang quản trị, thao tác «Gửi lại», hoặc lệnh <code>motcua notifications requeue --all-failed</code>).": "Check the messaging gateway, then an administrator re-queues them (admin site, action «Gửi lại» (re-send), or the command <code>motcua notifications requeue --all-failed</code>).",
+    # issue 9 hardening (harden)
+    "Tài khoản trình diễn không được dùng khi chạy thật.": "Demo accounts cannot be used in production.",
+    "Yêu cầu không hợp lệ": "Invalid request",
+    "Dữ liệu quá lớn": "Request too large",
+    "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {minutes} phút.": "Too many attempts. Please try again in {minutes} minutes.",
+    "Yêu cầu chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển): vui lòng kiểm tra lại nội dung đã nhập.": "The request contains invalid characters (NUL or control characters): please check what you entered.",
+    "Dữ liệu gửi lên quá lớn ({size} MB, tối đa {limit} MB): vui lòng gửi tệp nhỏ hơn hoặc chia thành nhiều lần.": "The data sent is too large ({size} MB, at most {limit} MB): please send smaller files or split them over several submissions.",
+    "Độ dài dữ liệu gửi lên (Content-Length) không hợp lệ.": "The length of the data sent (Content-Length) is not valid.",
+    "Dữ liệu biểu mẫu gửi lên không đúng định dạng hoặc có quá nhiều trường.": "The form data sent is malformed or has too many fields.",
 }

@@ -12,12 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import OperationalError, transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from motcua.accounts.roles import Role
 from motcua.catalogue.models import ProcedureVersion
+from motcua.core.files import file_response
 from motcua.documents import selectors as doc_selectors
 from motcua.documents.models import CitizenDocument
 from motcua.dossiers.domain.errors import DossierError
@@ -315,6 +316,5 @@ def document_download(request, pk: int):
         doc = doc_selectors.citizen_document_get(user=request.user, pk=pk)
     except CitizenDocument.DoesNotExist as exc:
         raise Http404(_("Không tìm thấy giấy tờ.")) from exc
-    return FileResponse(
-        doc.file.open("rb"), as_attachment=False, filename=doc.original_name or doc.name
-    )
+    # As an attachment with nosniff and a sandbox CSP, like every stored file (core/files.py).
+    return file_response(doc.file, filename=doc.original_name or doc.name)

@@ -3,11 +3,9 @@ own dossier page the online supplement, payment, result download and rating."""
 
 from __future__ import annotations
 
-import os
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from motcua.core.files import file_response
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier
@@ -180,8 +179,7 @@ def result_download(request, code: str, result_id: int):
         result = selectors_tracking.dossier_result_get(dossier=dossier, result_id=result_id)
     except LookupError as exc:
         raise Http404(_("Không tìm thấy kết quả.")) from exc
-    name = os.path.basename(result.file.name)
-    return FileResponse(result.file.open("rb"), as_attachment=True, filename=name)
+    return file_response(result.file)
 
 
 @login_required(login_url="portal:login")
