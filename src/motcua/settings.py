@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "motcua.documents",
     "motcua.payments",
     "motcua.feedback",
+    "motcua.certify",
 ]
 
 MIDDLEWARE = [
@@ -225,3 +226,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Electronic certified copies and signed results (motcua.certify; README "Chứng thực bản sao
+# điện tử"). Without a PKCS#12 or PKCS#11 key, development signs with a local test CA created
+# under MOTCUA_CERTIFY_DIR; production refuses to sign.
+MOTCUA_CERTIFY_DIR = Path(os.environ.get("MOTCUA_CERTIFY_DIR", VAR_DIR / "certify"))
+MOTCUA_CERTIFY_PKCS12 = os.environ.get("MOTCUA_CERTIFY_PKCS12", "")
+MOTCUA_CERTIFY_PKCS12_PASSPHRASE = os.environ.get("MOTCUA_CERTIFY_PKCS12_PASSPHRASE", "")
+MOTCUA_CERTIFY_PKCS11_LIB = os.environ.get("MOTCUA_CERTIFY_PKCS11_LIB", "")
+MOTCUA_CERTIFY_PKCS11_TOKEN = os.environ.get("MOTCUA_CERTIFY_PKCS11_TOKEN", "")
+MOTCUA_CERTIFY_PKCS11_KEY_LABEL = os.environ.get("MOTCUA_CERTIFY_PKCS11_KEY_LABEL", "")
+MOTCUA_CERTIFY_PKCS11_PIN = os.environ.get("MOTCUA_CERTIFY_PKCS11_PIN", "")
+MOTCUA_CERTIFY_TRUST_ROOTS = _env_list("MOTCUA_CERTIFY_TRUST_ROOTS", "")
+MOTCUA_CERTIFY_TSA_URL = os.environ.get("MOTCUA_CERTIFY_TSA_URL", "")

@@ -92,3 +92,12 @@ def document_reuse_record(
         component_name=component_name,
         at=at or timezone.now(),
     )
+
+
+@transaction.atomic
+def citizen_document_file_replace(*, source_dossier, old_name: str, new_file, sha256: str) -> int:
+    """Point the citizen's copies of a dossier's stored file at its new version (e.g. the result
+    once signed by motcua.certify); the old file stays in storage. Returns the rows changed."""
+    return CitizenDocument.objects.filter(source_dossier=source_dossier, file=old_name).update(
+        file=new_file.name, sha256=sha256, size=new_file.size or 0
+    )
