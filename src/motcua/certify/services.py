@@ -178,7 +178,7 @@ def result_sign(*, result, actor=None, at: dt.datetime | None = None) -> SignedD
     )
     doc = _store(doc, signed, pdfa=False)
     old_name = result.file.name
-    result.file.name = doc.file.name
+    result.file = doc.file.name  # a fresh FieldFile (the old one may be open)
     result.save(update_fields=["file"])
     citizen_document_file_replace(
         source_dossier=dossier, old_name=old_name, new_file=doc.file, sha256=doc.sha256
