@@ -94,3 +94,82 @@ class SignedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.register_no or self.title
+
+
+class Digitisation(models.Model):
+    """A dossier component scanned or uploaded at reception (số hóa khi tiếp nhận): who, when,
+    the stored file's fingerprint, and the OCR that makes it searchable by officers in scope."""
+
+    class Ocr(models.TextChoices):
+        PENDING = "pending", "Chờ nhận dạng chữ"
+        RUNNING = "running", "Đang nhận dạng chữ"
+        DONE = "done", "Đã nhận dạng chữ"
+        FAILED = "failed", "Nhận dạng chữ lỗi"
+
+    component = models.OneToOneField(
+        "dossiers.DossierComponent",
+        verbose_name="thành phần hồ sơ",
+        on_delete=models.CASCADE,
+        related_name="digitisation",
+    )
+    sha256 = models.CharField("mã băm SHA-256", max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    content_type = models.CharField("loại tệp (theo nội dung)", max_length=64)
+    digitised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người số hóa",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    digitised_at = models.DateTimeField("thời điểm số hóa")
+    ocr_status = models.CharField(
+        "nhận dạng chữ", max_length=16, choices=Ocr.choices, default=Ocr.PENDING
+    )
+    ocr_progress = models.PositiveSmallIntegerField("tiến độ nhận dạng (%)", default=0)
+    ocr_text = models.TextField("văn bản nhận dạng", blank=True)
+    # casefold() of ocr_text: case-insensitive search that also folds Vietnamese capitals
+    # (SQLite's LIKE only folds ASCII).
+    ocr_search = models.TextField(blank=True, editable=False)
+    ocr_error = models.CharField("lỗi nhận dạng", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "thành phần đã số hóa"
+        verbose_name_plural = "thành phần đã số hóa"
+        ordering = ["-digitised_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.component} ({self.sha256[:12]})"
+
+
+class PaperlessCutover(models.Model):
+    """From `paperless_from`, the unit (and the units inside it) no longer accepts paper for
+    `procedure` (all procedures when empty): every component must be digitised at reception."""
+
+    unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+"
+    )
+    procedure = models.ForeignKey(
+        "catalogue.Procedure",
+        verbose_name="thủ tục (để trống: mọi thủ tục)",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    paperless_from = models.DateField("không nhận hồ sơ giấy từ ngày")
+    note = models.CharField("căn cứ, ghi chú", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "lộ trình không nhận hồ sơ giấy"
+        verbose_name_plural = "lộ trình không nhận hồ sơ giấy"
+        ordering = ["unit", "procedure", "paperless_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "procedure"], name="certify_cutover_unit_procedure"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.paperless_from:%d/%m/%Y}"

@@ -21,3 +21,29 @@ def certified_copies_for(*, user) -> QuerySet[SignedDocument]:
         "unit", "signed_by"
     )
     return scope_filter(qs, user, "unit").order_by("-signed_at", "-id")
+
+
+def digitised_search(*, user, q: str):
+    """Digitised components whose recognised text contains `q` (case-insensitive, Vietnamese
+    capitals folded), in the officer's scope (receiving or current unit), newest first."""
+    from motcua.accounts.scoping import scope_is_global, scope_units
+    from motcua.certify.models import Digitisation
+
+    q = (q or "").strip().casefold()
+    if not q:
+        return Digitisation.objects.none()
+    qs = Digitisation.objects.filter(ocr_search__contains=q).select_related("component__dossier")
+    if not scope_is_global(user):
+        units = scope_units(user).values("pk")
+        from django.db.models import Q
+
+        qs = qs.filter(
+            Q(component__dossier__unit__in=units) | Q(component__dossier__current_unit__in=units)
+        )
+    return qs.order_by("-digitised_at", "-id")
+
+
+def dossier_is_digitised(*, dossier) -> bool:
+    """Every component digitised (a file attached) and the result attached."""
+    components = list(dossier.components.values_list("file", flat=True))
+    return bool(components) and all(components) and dossier.results.exists()

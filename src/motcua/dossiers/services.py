@@ -425,6 +425,11 @@ def dossier_receive(
     at = _now(received_at)
     transition_check(state=Status.NEW, action=Action.RECEIVE, roles=_roles(received_by))
     _unit_in_scope_check(actor=received_by, unit=unit)
+    # Paperless roadmap and digitisation at reception live in motcua.certify.digitise.
+    from motcua.certify.digitise import intake_digitise_record, paper_intake_check
+
+    components = list(components)
+    paper_intake_check(unit=unit, procedure_version=procedure_version, components=components, at=at)
     dossier = _dossier_create(
         procedure_version=procedure_version,
         unit=unit,
@@ -449,6 +454,7 @@ def dossier_receive(
         from_step=0,
         data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
     )
+    intake_digitise_record(dossier=dossier, actor=received_by, at=at)
     return dossier
 
 
