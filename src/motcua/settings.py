@@ -239,3 +239,20 @@ MOTCUA_CERTIFY_PKCS11_KEY_LABEL = os.environ.get("MOTCUA_CERTIFY_PKCS11_KEY_LABE
 MOTCUA_CERTIFY_PKCS11_PIN = os.environ.get("MOTCUA_CERTIFY_PKCS11_PIN", "")
 MOTCUA_CERTIFY_TRUST_ROOTS = _env_list("MOTCUA_CERTIFY_TRUST_ROOTS", "")
 MOTCUA_CERTIFY_TSA_URL = os.environ.get("MOTCUA_CERTIFY_TSA_URL", "")
+
+# Stored files (components, results, certified copies): the file system under MEDIA_ROOT by
+# default; S3-compatible object storage with MOTCUA_STORAGE=s3 (django-storages; install
+# boto3 too), configured by MOTCUA_S3_BUCKET, MOTCUA_S3_ENDPOINT_URL, MOTCUA_S3_REGION and the
+# usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Files are never overwritten.
+if os.environ.get("MOTCUA_STORAGE", "").strip().lower() == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("MOTCUA_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("MOTCUA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MOTCUA_S3_REGION") or None,
+            "file_overwrite": False,
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }

@@ -23,26 +23,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from motcua.accounts.roles import Role
-from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.certify.domain.paperless import Cutover, cutover_date, paper_accepted
 from motcua.certify.models import Digitisation, PaperlessCutover
+from motcua.certify.policy import may_digitise
 from motcua.dossiers import uploads
 from motcua.dossiers.domain.errors import DossierError
 
 log = logging.getLogger(__name__)
 
-DIGITISER_ROLES = frozenset({Role.ONE_STOP_OFFICER, Role.POSTAL_CLERK, Role.DIGITAL_TEAM})
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
-
-
-def may_digitise(user, dossier) -> bool:
-    if not user.is_authenticated or not (set(user.roles) & DIGITISER_ROLES):
-        return False
-    if scope_is_global(user):
-        return True
-    units = [dossier.unit_id, dossier.current_unit_id]
-    return scope_units(user).filter(pk__in=units).exists()
 
 
 def file_store_once(data: bytes, content_type: str) -> str:

@@ -12,7 +12,12 @@ from motcua.accounts.scoping import scope_filter, scope_units
 from motcua.certify import selectors, services
 from motcua.certify.models import SignedDocument
 from motcua.certify.pdf import CertifyError
-from motcua.certify.policy import may_certify
+from motcua.certify.policy import (
+    may_certify,
+    may_digitise,
+    may_search_digitised,
+    may_see_paperless_progress,
+)
 from motcua.certify.verification import verdict_for
 from motcua.org.models import OrgUnit
 
@@ -106,4 +111,103 @@ def copy_detail(request, pk):
         request,
         "certify/copy_detail.html",
         {"document": document, "verify_url": services.verify_url(document.token)},
+    )
+
+
+# --- digitisation at reception, search, paperless roadmap ---------------------------------
+
+
+class DigitiseForm(forms.Form):
+    component = forms.IntegerField(widget=forms.HiddenInput)
+    file = forms.FileField(label=_("Bản quét (PDF, JPEG, PNG)"))
+
+
+def _dossier_for_digitising(request, pk):
+    from motcua.dossiers.models import Dossier
+
+    dossier = Dossier.objects.select_related("procedure_version").filter(pk=pk).first()
+    if dossier is None or not may_digitise(request.user, dossier):
+        raise Http404
+    return dossier
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def digitise_dossier(request, pk):
+    from motcua.certify.digitise import component_digitise
+    from motcua.dossiers.domain.errors import DossierError
+
+    dossier = _dossier_for_digitising(request, pk)
+    error = ""
+    if request.method == "POST":
+        form = DigitiseForm(request.POST, request.FILES)
+        if form.is_valid():
+            component = dossier.components.filter(pk=form.cleaned_data["component"]).first()
+            if component is None:
+                raise Http404
+            try:
+                component_digitise(
+                    component=component, actor=request.user, file=form.cleaned_data["file"]
+                )
+            except DossierError as e:
+                error = str(e)
+            else:
+                return redirect("certify:digitise", pk=dossier.pk)
+        else:
+            error = _("Vui lòng chọn tệp bản quét.")
+    components = list(dossier.components.select_related("digitisation__digitised_by"))
+    template = "certify/_digitise_table.html" if request.htmx else "certify/digitise.html"
+    return render(
+        request,
+        template,
+        {
+            "dossier": dossier,
+            "components": components,
+            "error": error,
+            "ocr_busy": any(
+                getattr(c, "digitisation", None) is not None
+                and c.digitisation.ocr_status in ("pending", "running")
+                for c in components
+            ),
+        },
+    )
+
+
+@login_required
+def digitised_search_view(request):
+    if not may_search_digitised(request.user):
+        raise PermissionDenied
+    q = request.GET.get("q", "").replace("\x00", "")[:200]
+    hits = list(selectors.digitised_search(user=request.user, q=q)[:50]) if q else []
+    return render(request, "certify/search.html", {"q": q, "hits": hits})
+
+
+@login_required
+def paperless_view(request):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    if not may_see_paperless_progress(request.user):
+        raise PermissionDenied
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("nam", this_year))
+    except ValueError:
+        year = this_year
+    year = min(max(year, 2000), this_year + 1)
+    tz = timezone.get_current_timezone()
+    start = dt.datetime(year, 1, 1, tzinfo=tz)
+    end = dt.datetime(year + 1, 1, 1, tzinfo=tz)
+    return render(
+        request,
+        "certify/paperless.html",
+        {
+            "year": year,
+            "rows": selectors.paperless_progress(user=request.user, start=start, end=end),
+            "overall": selectors.indicator_digitised_counts(
+                user=request.user, start=start, end=end
+            ),
+            "cutovers": selectors.paperless_cutovers(user=request.user),
+        },
     )
