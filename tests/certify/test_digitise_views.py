@@ -107,3 +107,62 @@ def test_progress_by_unit_procedure_and_month(world, make_user, client, django_a
     assert "03/2025" in page and "50%" in page and "04/2025" in page
     client.force_login(world["desk"])
     assert client.get(reverse("certify:paperless")).status_code == 403
+
+
+def test_desk_reuses_a_document_the_citizen_already_holds(client, world):
+    from motcua.documents.models import DocumentReuse
+
+    from motcua.documents.services import dossier_components_to_store
+
+    earlier = data.filed(world)
+    assert dossier_components_to_store(dossier=earlier) == 1
+    assert dossier_components_to_store(dossier=earlier) == 0  # once only
+    held = earlier.citizen_documents.get()
+    dossier = services.dossier_receive(
+        procedure_version=world["procedure"],
+        unit=world["units"]["desk"],
+        applicant=data.APPLICANT,
+        channel=1,
+        components=[{"name": "Tờ khai"}],
+        received_by=world["desk"],
+        received_at=data.vn(5, 8),
+        applicant_user=world["citizen"],
+    )
+    client.force_login(world["desk"])
+    url = reverse("certify:digitise", kwargs={"pk": dossier.pk})
+    page = client.get(url).content.decode()
+    assert "Hoặc dùng lại giấy tờ công dân đã có" in page and held.name in page
+    component = dossier.components.get()
+    response = client.post(url, {"component": component.pk, "document": held.pk})
+    assert response.status_code == 302
+    component.refresh_from_db()
+    assert component.file.name == held.file.name  # same stored file, no copy
+    reuse = DocumentReuse.objects.get(dossier=dossier)
+    assert (reuse.document, reuse.component_name) == (held, "Tờ khai")
+    assert Digitisation.objects.get(component=component).digitised_by == world["desk"]
+
+
+def test_another_citizens_document_cannot_be_reused(client, world):
+    from motcua.documents.services import dossier_components_to_store
+
+    earlier = data.filed(world, citizen=world["citizen2"])
+    dossier_components_to_store(dossier=earlier)
+    theirs = earlier.citizen_documents.get()
+    dossier = services.dossier_receive(
+        procedure_version=world["procedure"],
+        unit=world["units"]["desk"],
+        applicant=data.APPLICANT,
+        channel=1,
+        components=[{"name": "Tờ khai"}],
+        received_by=world["desk"],
+        received_at=data.vn(5, 8),
+        applicant_user=world["citizen"],
+    )
+    client.force_login(world["desk"])
+    url = reverse("certify:digitise", kwargs={"pk": dossier.pk})
+    assert (
+        client.post(
+            url, {"component": dossier.components.get().pk, "document": theirs.pk}
+        ).status_code
+        == 404
+    )

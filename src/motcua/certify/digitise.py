@@ -79,23 +79,9 @@ def _record(*, component, data: bytes, content_type: str, actor, at) -> Digitisa
 
 def _citizen_store(component) -> None:
     """Counter and postal filings feed the citizen's store as online ones do."""
-    from motcua.documents.models import CitizenDocument
-    from motcua.documents.services import citizen_document_add
+    from motcua.documents.services import dossier_components_to_store
 
-    dossier = component.dossier
-    if dossier.applicant_user_id is None:
-        return
-    if CitizenDocument.objects.filter(
-        owner_id=dossier.applicant_user_id, source_dossier=dossier, file=component.file.name
-    ).exists():
-        return
-    citizen_document_add(
-        owner=dossier.applicant_user,
-        name=component.name,
-        kind=CitizenDocument.Kind.COMPONENT,
-        file=component.file,
-        source_dossier=dossier,
-    )
+    dossier_components_to_store(dossier=component.dossier)
 
 
 @transaction.atomic
@@ -134,8 +120,10 @@ def intake_digitise_record(*, dossier, actor, at: dt.datetime) -> int:
             actor=actor,
             at=at,
         )
-        _citizen_store(component)
         count += 1
+    from motcua.documents.services import dossier_components_to_store
+
+    dossier_components_to_store(dossier=dossier)
     return count
 
 
@@ -219,3 +207,23 @@ def ocr_run(*, digitisation_id: int) -> Digitisation:
         )
     digitisation.refresh_from_db()
     return digitisation
+
+
+@transaction.atomic
+def component_reuse(*, component, actor, document, at: dt.datetime | None = None) -> Digitisation:
+    """The desk uses a document the citizen already holds in their store for `component`
+    ("không yêu cầu nộp lại"): same stored file, the reuse recorded on the dossier."""
+    from motcua.documents.services import document_reuse_record
+
+    dossier = component.dossier
+    if not may_digitise(actor, dossier):
+        raise DossierError("Bạn không có quyền số hóa thành phần hồ sơ này.")
+    if document.owner_id is None or document.owner_id != dossier.applicant_user_id:
+        raise DossierError("Giấy tờ không thuộc kho dữ liệu của chủ hồ sơ.")
+    at = at or timezone.now()
+    with document.file.open("rb") as f:
+        data = f.read()
+    component.file.name = document.file.name
+    component.save(update_fields=["file"])
+    document_reuse_record(document=document, dossier=dossier, component_name=component.name, at=at)
+    return _record(component=component, data=data, content_type=_sniff(data), actor=actor, at=at)

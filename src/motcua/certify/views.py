@@ -134,12 +134,27 @@ def _dossier_for_digitising(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def digitise_dossier(request, pk):
-    from motcua.certify.digitise import component_digitise
+    from motcua.certify.digitise import component_digitise, component_reuse
+    from motcua.documents.selectors import citizen_documents
     from motcua.dossiers.domain.errors import DossierError
 
     dossier = _dossier_for_digitising(request, pk)
     error = ""
-    if request.method == "POST":
+    documents = (
+        list(citizen_documents(user=dossier.applicant_user)) if dossier.applicant_user_id else []
+    )
+    if request.method == "POST" and request.POST.get("document"):
+        component = dossier.components.filter(pk=request.POST.get("component") or 0).first()
+        document = next((d for d in documents if str(d.pk) == request.POST.get("document")), None)
+        if component is None or document is None:
+            raise Http404
+        try:
+            component_reuse(component=component, actor=request.user, document=document)
+        except DossierError as e:
+            error = str(e)
+        else:
+            return redirect("certify:digitise", pk=dossier.pk)
+    elif request.method == "POST":
         form = DigitiseForm(request.POST, request.FILES)
         if form.is_valid():
             component = dossier.components.filter(pk=form.cleaned_data["component"]).first()
@@ -164,6 +179,7 @@ def digitise_dossier(request, pk):
             "dossier": dossier,
             "components": components,
             "error": error,
+            "documents": documents,
             "ocr_busy": any(
                 getattr(c, "digitisation", None) is not None
                 and c.digitisation.ocr_status in ("pending", "running")
