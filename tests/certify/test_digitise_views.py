@@ -111,7 +111,6 @@ def test_progress_by_unit_procedure_and_month(world, make_user, client, django_a
 
 def test_desk_reuses_a_document_the_citizen_already_holds(client, world):
     from motcua.documents.models import DocumentReuse
-
     from motcua.documents.services import dossier_components_to_store
 
     earlier = data.filed(world)
