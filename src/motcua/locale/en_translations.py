@@ -599,4 +599,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Tôi đã đối chiếu bản sao với bản chính": "I have compared the copy with the original",
     "Bản quét (PDF, JPEG, PNG)": "Scan (PDF, JPEG, PNG)",
     "Vui lòng chọn tệp bản quét.": "Please choose the scan file.",
+    "Chứng thực bản sao điện tử từ bản chính, có ký số và mã QR kiểm tra.": "Certify electronic copies from originals, digitally signed with a QR code to verify them.",
+    "Tìm hồ sơ đã số hóa": "Search digitised dossiers",
+    "Tìm theo nội dung bản quét (OCR).": "Search the text of scans (OCR).",
+    "Tỷ lệ hồ sơ số hóa đầy đủ theo đơn vị, thủ tục và tháng.": "Share of dossiers fully digitised by unit, procedure and month.",
+    "Số hóa thành phần, dùng lại giấy tờ đã có": "Digitise components, reuse documents already held",
 }
