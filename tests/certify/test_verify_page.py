@@ -159,3 +159,17 @@ def test_register_list_query_count(client, make_user, unit, django_assert_num_qu
         with django_assert_num_queries(8):
             page = client.get(reverse("certify:copy_new")).content.decode()
         assert page.count("SCBS-ĐT") == SignedDocument.objects.count()
+
+
+def test_too_large_a_file_is_refused(client, settings):
+    settings.MOTCUA_UPLOAD_MAX_BYTES = 100
+    page = _upload(client, reverse("certify:verify_upload"), b"%PDF-" + b"0" * 300)
+    assert "Tệp quá lớn để là một bản sao điện tử." in page.content.decode()
+
+
+def test_verification_page_in_english(client, copy):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    url = reverse("certify:verify", kwargs={"token": copy.token})
+    page = _upload(client, url, _data(copy)).content.decode()
+    assert "AUTHENTIC: the file is the original electronic copy, unaltered" in page
+    assert "Register entry" in page and "Kiểm tra bản sao" not in page

@@ -25,6 +25,15 @@ from motcua.org.models import OrgUnit
 class VerifyForm(forms.Form):
     file = forms.FileField(label=_("Tệp bản sao điện tử (PDF)"))
 
+    def clean_file(self):
+        from django.conf import settings
+
+        f = self.cleaned_data["file"]
+        # A certified copy is the original (at most the upload limit) plus one page.
+        if f.size > 2 * settings.MOTCUA_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn để là một bản sao điện tử."))
+        return f
+
 
 class CopyForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Cơ quan chứng thực"), queryset=OrgUnit.objects.none())

@@ -604,4 +604,5 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Tìm theo nội dung bản quét (OCR).": "Search the text of scans (OCR).",
     "Tỷ lệ hồ sơ số hóa đầy đủ theo đơn vị, thủ tục và tháng.": "Share of dossiers fully digitised by unit, procedure and month.",
     "Số hóa thành phần, dùng lại giấy tờ đã có": "Digitise components, reuse documents already held",
+    "Tệp quá lớn để là một bản sao điện tử.": "The file is too large to be an electronic copy.",
 }
