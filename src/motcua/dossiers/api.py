@@ -59,7 +59,6 @@ from motcua.core.idempotency import (
     idempotency_key_clean,
     request_fingerprint,
 )
-from motcua.documents.services import dossier_components_to_store
 from motcua.dossiers import services
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -802,7 +801,7 @@ def _dossier_create(
         if unit is None:
             raise ApiError(400, "Chưa chọn đơn vị tiếp nhận hồ sơ (unit).")
         extra = {"result_delivery": result_delivery} if result_delivery else {}
-        dossier = services.dossier_submit(
+        return services.dossier_submit(
             procedure_version=procedure,
             unit=unit,
             applicant=applicant,
@@ -810,9 +809,6 @@ def _dossier_create(
             submitted_by=user,
             **extra,
         )
-        # API filings feed the citizen's store as portal filings do.
-        dossier_components_to_store(dossier=dossier)
-        return dossier
     raise ApiError(
         403,
         "Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ; công dân và Tổ công nghệ số cộng đồng "
