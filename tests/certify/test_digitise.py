@@ -131,3 +131,27 @@ def test_dossier_counts_as_digitised_with_components_and_result(world):
         dossier=dossier, actor=world["specialist"], file=data.pdf(), name="KQ", at=data.vn(4, 9)
     )
     assert dossier_is_digitised(dossier=dossier)
+
+
+def test_ocr_of_a_pdf_goes_page_by_page(world, settings):
+    from motcua.certify.digitise import ocr_run
+    from tests.certify.conftest import pdf_pages
+
+    component = _receive(world, [{"name": "Tờ khai"}]).components.get()
+    pdf = SimpleUploadedFile("to-khai.pdf", pdf_pages(2), "application/pdf")
+    digitisation = component_digitise(component=component, actor=world["desk"], file=pdf)
+    assert digitisation.ocr_status == Digitisation.Ocr.PENDING  # queued, not yet run
+    done = ocr_run(digitisation_id=digitisation.pk)
+    assert (done.ocr_status, done.ocr_progress) == (Digitisation.Ocr.DONE, 100)
+    assert "Trang 1 của giấy tờ gốc" in done.ocr_text
+    assert "Trang 2 của giấy tờ gốc" in done.ocr_text
+
+
+def test_ocr_failure_is_recorded_not_raised(world, settings):
+    from motcua.certify.digitise import ocr_run
+
+    component = _receive(world, [{"name": "Tờ khai"}]).components.get()
+    digitisation = component_digitise(component=component, actor=world["desk"], file=_png("a.png"))
+    settings.MEDIA_ROOT = settings.MEDIA_ROOT / "elsewhere"  # the stored file is gone
+    done = ocr_run(digitisation_id=digitisation.pk)
+    assert done.ocr_status == Digitisation.Ocr.FAILED and done.ocr_error

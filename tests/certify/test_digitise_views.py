@@ -165,3 +165,21 @@ def test_another_citizens_document_cannot_be_reused(client, world):
         ).status_code
         == 404
     )
+
+
+def test_ocr_progress_is_polled_with_htmx(client, world):
+    dossier = _paper(world, data.vn(3, 8))
+    component = dossier.components.get()
+    from motcua.certify.digitise import component_digitise
+
+    component_digitise(
+        component=component,
+        actor=world["desk"],
+        file=SimpleUploadedFile("a.png", scan_png("x"), "image/png"),
+    )  # OCR queued (on commit, never run in this test)
+    client.force_login(world["desk"])
+    url = reverse("certify:digitise", kwargs={"pk": dossier.pk})
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<div id="digitise-table"')
+    assert 'hx-trigger="every 2s"' in fragment and "Chờ nhận dạng chữ (0%)" in fragment
+    assert "<html" not in fragment
