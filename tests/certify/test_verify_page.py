@@ -173,3 +173,20 @@ def test_verification_page_in_english(client, copy):
     page = _upload(client, url, _data(copy)).content.decode()
     assert "AUTHENTIC: the file is the original electronic copy, unaltered" in page
     assert "Register entry" in page and "Kiểm tra bản sao" not in page
+
+
+def test_nul_in_the_title_gets_a_vietnamese_message(client, make_user, unit):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(make_user("mc", Role.ONE_STOP_OFFICER, unit=unit))
+    page = client.post(
+        reverse("certify:copy_new"),
+        {
+            "unit": unit.pk,
+            "title": "Giấy\x00tờ",
+            "compared": "on",
+            "file": SimpleUploadedFile("scan.png", scan_png("x"), "image/png"),
+        },
+    ).content.decode()
+    assert "ký tự NUL" in page
+    assert not SignedDocument.objects.exists()

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,9 @@ class CopyForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = scope_units(user).order_by("path")
+        for validator in self.fields["title"].validators:
+            if isinstance(validator, ProhibitNullCharactersValidator):
+                validator.message = _("Tên giấy tờ chứa ký tự không hợp lệ (ký tự NUL).")
 
 
 def _verdict(request, expected=None):

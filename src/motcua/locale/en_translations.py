@@ -605,4 +605,5 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Tỷ lệ hồ sơ số hóa đầy đủ theo đơn vị, thủ tục và tháng.": "Share of dossiers fully digitised by unit, procedure and month.",
     "Số hóa thành phần, dùng lại giấy tờ đã có": "Digitise components, reuse documents already held",
     "Tệp quá lớn để là một bản sao điện tử.": "The file is too large to be an electronic copy.",
+    "Tên giấy tờ chứa ký tự không hợp lệ (ký tự NUL).": "The document name contains an invalid character (NUL).",
 }
