@@ -190,3 +190,14 @@ def test_nul_in_the_title_gets_a_vietnamese_message(client, make_user, unit):
     ).content.decode()
     assert "ký tự NUL" in page
     assert not SignedDocument.objects.exists()
+
+
+def test_uploads_from_one_address_are_rate_limited(client, copy, monkeypatch):
+    from motcua.portal import ratelimit
+
+    monkeypatch.setitem(ratelimit.LIMITS, "verify:ip", (2, 900))
+    url = reverse("certify:verify_upload")
+    for _ in range(2):
+        assert "XÁC THỰC: bản sao" in _upload(client, url, _data(copy)).content.decode()
+    page = _upload(client, url, _data(copy)).content.decode()
+    assert "Bạn đã thử quá nhiều lần" in page and "XÁC THỰC: bản sao" not in page

@@ -51,10 +51,16 @@ class CopyForm(forms.Form):
 
 
 def _verdict(request, expected=None):
+    from motcua.portal import ratelimit
+
     form = VerifyForm(request.POST or None, request.FILES or None)
     verdict = None
     if request.method == "POST" and form.is_valid():
-        verdict = verdict_for(data=form.cleaned_data["file"].read(), expected=expected)
+        if not ratelimit.ratelimit_hit(scope="verify:ip", key=ratelimit.client_ip(request)):
+            minutes = ratelimit.ratelimit_minutes_left(scope="verify:ip")
+            form.add_error(None, ratelimit.BLOCKED_MESSAGE.format(minutes=minutes))
+        else:
+            verdict = verdict_for(data=form.cleaned_data["file"].read(), expected=expected)
     return form, verdict
 
 
