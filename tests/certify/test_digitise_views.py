@@ -183,3 +183,25 @@ def test_ocr_progress_is_polled_with_htmx(client, world):
     assert fragment.lstrip().startswith('<div id="digitise-table"')
     assert 'hx-trigger="every 2s"' in fragment and "Chờ nhận dạng chữ (0%)" in fragment
     assert "<html" not in fragment
+
+
+def test_search_list_query_count(client, world, django_assert_num_queries):
+    from motcua.certify.digitise import component_digitise, ocr_run
+
+    client.force_login(world["desk"])
+    url = reverse("certify:search")
+    for n in (1, 2):
+        for _ in range(n):
+            component = _paper(world, data.vn(3, 8)).components.get()
+            d = component_digitise(
+                component=component,
+                actor=world["desk"],
+                file=SimpleUploadedFile("a.png", scan_png(f"Hộ tịch {n} {_}"), "image/png"),
+            )
+            ocr_run(digitisation_id=d.pk)
+        client.get(url, {"q": "hộ tịch"})
+        # the same for one hit as for three: session, user, roles, the officer's unit and its
+        # administrative unit, the administrative units nested below, hits
+        with django_assert_num_queries(7):
+            page = client.get(url, {"q": "hộ tịch"}).content.decode()
+        assert page.count("<tr>") - 1 == Digitisation.objects.count()
