@@ -80,6 +80,14 @@ def test_files_are_stored_once_by_content(world):
     component_digitise(component=component, actor=world["desk"], file=_png("c.png", "Khác"))
     assert component.file.name != name and default_storage.open(name).read() == before
     assert Digitisation.objects.get(component=component).size == len(scan_png("Khác"))
+    # Each scan is on the dossier's history: who, when, which file.
+    events = component.dossier.events.filter(action="digitise").order_by("id")
+    assert [e.data["sha256"] for e in events] == [
+        first.sha256,
+        Digitisation.objects.get(component=component).sha256,
+    ]
+    assert {e.actor for e in events} == {world["desk"]}
+    assert events[0].action_label == "Số hóa thành phần hồ sơ"
 
 
 def test_content_decides_the_type(world):

@@ -54,6 +54,9 @@ def test_desk_digitises_a_paper_component_and_ocr_runs(client, world, settings):
     assert "Đã số hóa: Motcua" in page and "Đã nhận dạng chữ (100%)" in page
     search = client.get(reverse("certify:search"), {"q": "đăng ký biến động"}).content.decode()
     assert dossier.code in search
+    history = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
+    assert "Số hóa thành phần hồ sơ" in history
+    assert reverse("certify:digitise", kwargs={"pk": dossier.pk}) in history
 
 
 def test_bad_scan_gets_a_vietnamese_message(client, world):
@@ -139,6 +142,12 @@ def test_desk_reuses_a_document_the_citizen_already_holds(client, world):
     reuse = DocumentReuse.objects.get(dossier=dossier)
     assert (reuse.document, reuse.component_name) == (held, "Tờ khai")
     assert Digitisation.objects.get(component=component).digitised_by == world["desk"]
+    event = dossier.events.get(action="digitise")
+    assert event.data == {
+        "component": "Tờ khai",
+        "sha256": held.sha256,
+        "reused_document": held.pk,
+    }
 
 
 def test_another_citizens_document_cannot_be_reused(client, world):

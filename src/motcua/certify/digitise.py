@@ -77,6 +77,33 @@ def _record(*, component, data: bytes, content_type: str, actor, at) -> Digitisa
     return digitisation
 
 
+DIGITISE = "digitise"  # audit action on the dossier's history (DossierEvent)
+
+
+def _audit(*, component, actor, at, digitisation, document=None) -> None:
+    """Audit row on the dossier's history: no state change, no notification."""
+    from motcua.dossiers.models import DossierEvent
+
+    dossier = component.dossier
+    DossierEvent.objects.create(
+        dossier=dossier,
+        action=DIGITISE,
+        actor=actor,
+        at=at,
+        from_status=dossier.status,
+        to_status=dossier.status,
+        from_step=dossier.current_step,
+        to_step=dossier.current_step,
+        from_unit_id=dossier.current_unit_id,
+        to_unit_id=dossier.current_unit_id,
+        data={
+            "component": component.name,
+            "sha256": digitisation.sha256,
+            **({"reused_document": document.pk} if document is not None else {}),
+        },
+    )
+
+
 def _citizen_store(component) -> None:
     """Counter and postal filings feed the citizen's store as online ones do."""
     from motcua.documents.services import dossier_components_to_store
@@ -96,13 +123,11 @@ def component_digitise(*, component, actor, file, at: dt.datetime | None = None)
     content_type = _sniff(data)
     component.file.name = file_store_once(data, content_type)
     component.save(update_fields=["file"])
+    at = at or timezone.now()
     digitisation = _record(
-        component=component,
-        data=data,
-        content_type=content_type,
-        actor=actor,
-        at=at or timezone.now(),
+        component=component, data=data, content_type=content_type, actor=actor, at=at
     )
+    _audit(component=component, actor=actor, at=at, digitisation=digitisation)
     _citizen_store(component)
     return digitisation
 
@@ -226,4 +251,8 @@ def component_reuse(*, component, actor, document, at: dt.datetime | None = None
     component.file.name = document.file.name
     component.save(update_fields=["file"])
     document_reuse_record(document=document, dossier=dossier, component_name=component.name, at=at)
-    return _record(component=component, data=data, content_type=_sniff(data), actor=actor, at=at)
+    digitisation = _record(
+        component=component, data=data, content_type=_sniff(data), actor=actor, at=at
+    )
+    _audit(component=component, actor=actor, at=at, digitisation=digitisation, document=document)
+    return digitisation
