@@ -1,16 +1,22 @@
-"""Thin views: the officer certifies a copy; anyone verifies a copy or a signed result."""
+"""Thin views: the officer certifies a copy; anyone verifies a copy or a signed result; the
+desk digitises components; officers search scans; supervisors follow the paperless roadmap."""
+
+import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.validators import ProhibitNullCharactersValidator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.scoping import scope_filter, scope_units
 from motcua.certify import selectors, services
+from motcua.certify.digitise import component_digitise, component_reuse
 from motcua.certify.models import SignedDocument
 from motcua.certify.pdf import CertifyError
 from motcua.certify.policy import (
@@ -20,15 +26,17 @@ from motcua.certify.policy import (
     may_see_paperless_progress,
 )
 from motcua.certify.verification import verdict_for
+from motcua.documents.selectors import citizen_documents
+from motcua.dossiers.domain.errors import DossierError
+from motcua.dossiers.models import Dossier
 from motcua.org.models import OrgUnit
+from motcua.portal import ratelimit
 
 
 class VerifyForm(forms.Form):
     file = forms.FileField(label=_("Tệp bản sao điện tử (PDF)"))
 
     def clean_file(self):
-        from django.conf import settings
-
         f = self.cleaned_data["file"]
         # A certified copy is the original (at most the upload limit) plus one page.
         if f.size > 2 * settings.MOTCUA_UPLOAD_MAX_BYTES:
@@ -51,8 +59,6 @@ class CopyForm(forms.Form):
 
 
 def _verdict(request, expected=None):
-    from motcua.portal import ratelimit
-
     form = VerifyForm(request.POST or None, request.FILES or None)
     verdict = None
     if request.method == "POST" and form.is_valid():
@@ -142,8 +148,6 @@ class DigitiseForm(forms.Form):
 
 
 def _dossier_for_digitising(request, pk):
-    from motcua.dossiers.models import Dossier
-
     dossier = Dossier.objects.select_related("procedure_version").filter(pk=pk).first()
     if dossier is None or not may_digitise(request.user, dossier):
         raise Http404
@@ -153,10 +157,6 @@ def _dossier_for_digitising(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def digitise_dossier(request, pk):
-    from motcua.certify.digitise import component_digitise, component_reuse
-    from motcua.documents.selectors import citizen_documents
-    from motcua.dossiers.domain.errors import DossierError
-
     dossier = _dossier_for_digitising(request, pk)
     error = ""
     documents = (
@@ -219,10 +219,6 @@ def digitised_search_view(request):
 
 @login_required
 def paperless_view(request):
-    import datetime as dt
-
-    from django.utils import timezone
-
     if not may_see_paperless_progress(request.user):
         raise PermissionDenied
     this_year = timezone.localdate().year
