@@ -71,3 +71,33 @@ def test_certify_print_scan_verify_and_tamper(
     page.get_by_role("button", name="Kiểm tra").click()
     expect(page.get_by_role("alert")).to_contain_text("KHÔNG XÁC THỰC")
     assert_accessible(page)
+
+
+def test_desk_digitises_a_component_in_the_browser(page, login, make_user, settings, tmp_path):
+    from motcua.dossiers import services
+    from tests.portal import tracking_data as data
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    world = data.make_world(make_user)
+    dossier = services.dossier_receive(
+        procedure_version=world["procedure"],
+        unit=world["units"]["desk"],
+        applicant=data.APPLICANT,
+        channel=1,
+        components=[{"name": "Tờ khai"}],
+        received_by=world["desk"],
+        received_at=data.vn(3, 8),
+    )
+    scan = tmp_path / "to-khai.png"
+    scan.write_bytes(scan_png("Tờ khai"))
+    login(page, "motcua")
+    page.goto(f"/ho-so/{dossier.code}/")
+    page.get_by_role("link", name="Số hóa thành phần, dùng lại giấy tờ đã có").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(dossier.code)
+    expect(page.get_by_role("cell", name="Chưa số hóa")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Bản quét “Tờ khai”").set_input_files(str(scan))
+    page.get_by_role("button", name="Số hóa").click()
+    expect(page.get_by_role("cell", name="Đã số hóa: Motcua")).to_be_visible()
+    expect(page.get_by_role("status").first).to_contain_text("Chờ nhận dạng chữ")
+    assert_accessible(page)
