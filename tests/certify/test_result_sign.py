@@ -39,6 +39,7 @@ def test_signed_result_is_verifiable_and_reaches_the_citizen(client, world):
     )
     signed = SignedDocument.objects.get(result=result)
     assert signed.kind == SignedDocument.Kind.RESULT and signed.signed_by == world["specialist"]
+    assert signed.unit == world["units"]["ward"]  # the issuing body, not the desk
     body = _read(result.file)
     assert body != original and body.startswith(original[:8])  # incremental signature
     assert result.file.name == signed.file.name

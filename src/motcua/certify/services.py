@@ -22,6 +22,7 @@ from motcua.certify.domain.register import register_number_format
 from motcua.certify.models import CertificationCounter, SignedDocument
 from motcua.certify.pdf import CertifyError
 from motcua.certify.policy import may_certify
+from motcua.org.selectors import unit_administrative
 
 # Statement of Decree 23/2015/NĐ-CP (form of the certification statement for a copy from the
 # original), worded for the electronic copy of Decree 45/2020/NĐ-CP art. 10.
@@ -157,7 +158,8 @@ def result_sign(*, result, actor=None, at: dt.datetime | None = None) -> SignedD
     if pdf.sniff(source) != pdf.PDF:
         raise CertifyError("Chỉ ký số được kết quả dạng PDF.")
     dossier = result.dossier
-    unit = dossier.current_unit or dossier.unit
+    # The issuing body is the administrative unit (ward, city), not a desk or department.
+    unit = unit_administrative(unit=dossier.unit)
     at = at or timezone.now()
     doc = SignedDocument(
         kind=SignedDocument.Kind.RESULT,
