@@ -52,7 +52,10 @@ class CopyForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = scope_units(user).order_by("path")
+        # The certifying body is the People's Committee of an administrative unit.
+        self.fields["unit"].queryset = (
+            scope_units(user).filter(kind__in=OrgUnit.ADMINISTRATIVE_KINDS).order_by("path")
+        )
         for validator in self.fields["title"].validators:
             if isinstance(validator, ProhibitNullCharactersValidator):
                 validator.message = _("Tên giấy tờ chứa ký tự không hợp lệ (ký tự NUL).")
