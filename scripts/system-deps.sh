@@ -3,9 +3,10 @@
 # serif with full Vietnamese diacritics for the printed forms (Liberation 2.x: Debian 12's
 # fonts-liberation is 1.07 and lacks letters such as Ộ and ệ; on Debian 13 fonts-liberation
 # is 2.x already and fonts-liberation2 is a transitional name). Installed when root; otherwise
-# we stop and name the one command to run.
+# we stop and name the one command to run. Tesseract with its Vietnamese data does the OCR of
+# scans digitised at reception (motcua.certify).
 set -euo pipefail
-packages=(chromium fonts-liberation fonts-liberation2)
+packages=(chromium fonts-liberation fonts-liberation2 tesseract-ocr tesseract-ocr-vie)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "motcua.payments",
     "motcua.feedback",
     "motcua.petitions",
+    "motcua.certify",
 ]
 
 MIDDLEWARE = [
@@ -387,3 +388,33 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", "INFO")},
 }
+
+# Electronic certified copies and signed results (motcua.certify; README "Chứng thực bản sao
+# điện tử"). Without a PKCS#12 or PKCS#11 key, development signs with a local test CA created
+# under MOTCUA_CERTIFY_DIR; production refuses to sign.
+MOTCUA_CERTIFY_DIR = Path(_env("MOTCUA_CERTIFY_DIR", str(VAR_DIR / "certify")))
+MOTCUA_CERTIFY_PKCS12 = _env("MOTCUA_CERTIFY_PKCS12", "")
+MOTCUA_CERTIFY_PKCS12_PASSPHRASE = _env("MOTCUA_CERTIFY_PKCS12_PASSPHRASE", "")
+MOTCUA_CERTIFY_PKCS11_LIB = _env("MOTCUA_CERTIFY_PKCS11_LIB", "")
+MOTCUA_CERTIFY_PKCS11_TOKEN = _env("MOTCUA_CERTIFY_PKCS11_TOKEN", "")
+MOTCUA_CERTIFY_PKCS11_KEY_LABEL = _env("MOTCUA_CERTIFY_PKCS11_KEY_LABEL", "")
+MOTCUA_CERTIFY_PKCS11_PIN = _env("MOTCUA_CERTIFY_PKCS11_PIN", "")
+MOTCUA_CERTIFY_TRUST_ROOTS = _env_list("MOTCUA_CERTIFY_TRUST_ROOTS", "")
+MOTCUA_CERTIFY_TSA_URL = _env("MOTCUA_CERTIFY_TSA_URL", "")
+
+# Stored files (components, results, certified copies): the file system under MEDIA_ROOT by
+# default; S3-compatible object storage with MOTCUA_STORAGE=s3 (django-storages; install
+# boto3 too), configured by MOTCUA_S3_BUCKET, MOTCUA_S3_ENDPOINT_URL, MOTCUA_S3_REGION and the
+# usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. Files are never overwritten.
+if _env("MOTCUA_STORAGE", "").strip().lower() == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _env("MOTCUA_S3_BUCKET", ""),
+            "endpoint_url": _env("MOTCUA_S3_ENDPOINT_URL", "") or None,
+            "region_name": _env("MOTCUA_S3_REGION", "") or None,
+            "file_overwrite": False,
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }

@@ -27,6 +27,7 @@ urlpatterns = [
     path("thanh-toan/", include("motcua.payments.urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/v1/", include("motcua.petitions.api_urls")),
+    path("", include("motcua.certify.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("phan-anh/", include("motcua.petitions.urls")),

@@ -58,6 +58,12 @@ ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
         ),
         (_("Trả kết quả"), _("Trả kết quả cho công dân."), "dossiers:worklist?tab=cho-tra-ket-qua"),
         (_("Tra cứu thủ tục"), _("Xem danh mục thủ tục hành chính của đơn vị."), "catalogue:list"),
+        (
+            _("Chứng thực bản sao điện tử"),
+            _("Chứng thực bản sao điện tử từ bản chính, có ký số và mã QR kiểm tra."),
+            "certify:copy_new",
+        ),
+        (_("Tìm hồ sơ đã số hóa"), _("Tìm theo nội dung bản quét (OCR)."), "certify:search"),
     ],
     Role.SPECIALIST: [
         (
@@ -95,6 +101,11 @@ ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
     Role.SUPERVISOR: [
         (_("Báo cáo đúng hạn"), _("Tỷ lệ giải quyết đúng hạn theo kỳ, đơn vị."), "reports:index"),
         (_("Tra cứu thủ tục"), _("Danh mục thủ tục và mức độ trực tuyến."), "catalogue:list"),
+        (
+            _("Lộ trình không nhận hồ sơ giấy"),
+            _("Tỷ lệ hồ sơ số hóa đầy đủ theo đơn vị, thủ tục và tháng."),
+            "certify:paperless",
+        ),
     ],
     Role.ADMINISTRATOR: [
         (_("Quản trị"), _("Đơn vị, người dùng, vai trò và danh mục thủ tục."), "admin:index"),

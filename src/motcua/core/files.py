@@ -62,9 +62,8 @@ def file_response(fieldfile, *, filename: str = "") -> HttpResponse:
         response = HttpResponse(content_type=content_type)
         response["X-Sendfile"] = os.path.join(str(settings.MEDIA_ROOT), name)
         return _harden(response, filename)
-    try:
-        handle = fieldfile.storage.open(name, "rb")
-    except FileNotFoundError as exc:
-        raise Http404("Tệp không còn trong kho lưu trữ.") from exc
+    # A file lost from storage raises FileNotFoundError: the middleware answers a clear 404
+    # page and logs an error for the administrator (core/middleware.py).
+    handle = fieldfile.storage.open(name, "rb")
     response = FileResponse(handle, content_type=content_type)
     return _harden(response, filename)

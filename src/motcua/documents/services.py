@@ -92,3 +92,42 @@ def document_reuse_record(
         component_name=component_name,
         at=at or timezone.now(),
     )
+
+
+@transaction.atomic
+def citizen_document_file_replace(*, source_dossier, old_name: str, new_file, sha256: str) -> int:
+    """Point the citizen's copies of a dossier's stored file at its new version (e.g. the result
+    once signed by motcua.certify); the old file stays in storage. Returns the rows changed."""
+    return CitizenDocument.objects.filter(source_dossier=source_dossier, file=old_name).update(
+        file=new_file.name, sha256=sha256, size=new_file.size or 0
+    )
+
+
+@transaction.atomic
+def dossier_components_to_store(*, dossier) -> int:
+    """Keep the dossier's component files in its citizen's store, as online filings do (for
+    counter, postal and API filings). Files already there (same SHA-256 and name) are skipped;
+    a dossier without a citizen account stores nothing. Returns the documents added."""
+    if dossier.applicant_user_id is None:
+        return 0
+    known = set(
+        CitizenDocument.objects.filter(owner_id=dossier.applicant_user_id).values_list(
+            "sha256", "name"
+        )
+    )
+    added = 0
+    for component in dossier.components.exclude(file=""):
+        sha256 = file_sha256(component.file)
+        if (sha256, component.name) in known:
+            continue
+        citizen_document_add(
+            owner=dossier.applicant_user,
+            name=component.name,
+            kind=CitizenDocument.Kind.COMPONENT,
+            file=component.file,
+            source_dossier=dossier,
+            sha256=sha256,
+        )
+        known.add((sha256, component.name))
+        added += 1
+    return added

@@ -257,6 +257,8 @@ class DossierEvent(models.Model):
             return "Nộp hồ sơ trực tuyến"
         if self.action == "result_attach":
             return "Đính kèm kết quả điện tử"
+        if self.action == "digitise":  # motcua.certify.digitise
+            return "Số hóa thành phần hồ sơ"
         try:
             return Action(self.action).label
         except ValueError:

@@ -405,6 +405,11 @@ def dossier_receive(
     at = _now(received_at)
     transition_check(state=Status.NEW, action=Action.RECEIVE, roles=_roles(received_by))
     _unit_in_scope_check(actor=received_by, unit=unit)
+    # Paperless roadmap and digitisation at reception live in motcua.certify.digitise.
+    from motcua.certify.digitise import intake_digitise_record, paper_intake_check
+
+    components = list(components)
+    paper_intake_check(unit=unit, procedure_version=procedure_version, components=components, at=at)
     dossier = _dossier_create(
         procedure_version=procedure_version,
         unit=unit,
@@ -429,6 +434,7 @@ def dossier_receive(
         from_step=0,
         data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
     )
+    intake_digitise_record(dossier=dossier, actor=received_by, at=at)
     return dossier
 
 
@@ -1109,10 +1115,17 @@ RESULT_ATTACH = "result_attach"
 
 @transaction.atomic
 def dossier_result_attach(
-    *, dossier: Dossier, actor, file, name: str, at: dt.datetime | None = None
+    *,
+    dossier: Dossier,
+    actor,
+    file,
+    name: str,
+    at: dt.datetime | None = None,
+    sign: bool = False,
 ) -> DossierResult:
     """Attach the electronic result (kết quả điện tử): a PDF/JPEG/PNG checked like a component
-    file. Handlers or the desk of the dossier's units, while it is processed or resolved."""
+    file. Handlers or the desk of the dossier's units, while it is processed or resolved.
+    `sign`: sign the PDF with the body's key (motcua.certify.services.result_sign)."""
     at = _now(at)
     name = (name or "").strip()
     if not name:
@@ -1130,6 +1143,11 @@ def dossier_result_attach(
     result = DossierResult.objects.create(
         dossier=dossier, name=name, file=file, issued_at=at, issued_by=actor
     )
+    signed = None
+    if sign:
+        from motcua.certify.services import result_sign
+
+        signed = result_sign(result=result, actor=actor, at=at)
     # The citizen's e-data store keeps every electronic result (same transaction).
     citizen_document_add_result(dossier=dossier, file=result.file, name=name)
     _event(
@@ -1138,6 +1156,7 @@ def dossier_result_attach(
         actor,
         at,
         from_status=dossier.status,
-        data={"result_id": result.pk, "name": name},
+        data={"result_id": result.pk, "name": name}
+        | ({"signed": str(signed.token)} if signed else {}),
     )
     return result

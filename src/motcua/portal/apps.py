@@ -19,9 +19,7 @@ def _shared_cache_check(app_configs=None, **kwargs):
     from django.core import checks
 
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if getattr(settings, "DEVELOPMENT", False) or not backend.endswith(
-        ("LocMemCache", "DummyCache")
-    ):
+    if settings.DEVELOPMENT or not backend.endswith(("LocMemCache", "DummyCache")):
         return []
     return [
         checks.Warning(

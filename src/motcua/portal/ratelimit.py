@@ -33,6 +33,7 @@ LIMITS = {
     "otp:ip": (30, 15 * 60),  # wrong codes from one address
     "otp-send:ip": (10, 60 * 60),  # codes requested from one address
     "track:ip": (20, 15 * 60),  # public dossier lookups (code + key) from one address
+    "verify:ip": (60, 15 * 60),  # certified copies checked (uploaded) from one address
 }
 
 BLOCKED_MESSAGE = _("Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {minutes} phút.")

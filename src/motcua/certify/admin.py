@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from motcua.accounts.scoping import UnitScopedAdmin
+from motcua.certify.models import PaperlessCutover, SignedDocument
+
+
+@admin.register(PaperlessCutover)
+class PaperlessCutoverAdmin(UnitScopedAdmin):
+    """Administrators set each unit's paperless date (all procedures, or one procedure)."""
+
+    list_display = ("unit", "procedure", "paperless_from", "note")
+    list_filter = ("paperless_from",)
+    raw_id_fields = ("procedure",)
+
+
+@admin.register(SignedDocument)
+class SignedDocumentAdmin(UnitScopedAdmin):
+    """The register, read only: entries are written by the services, never edited."""
+
+    list_display = ("register_no", "kind", "title", "unit", "signed_at", "fee")
+    list_filter = ("kind", "year")
+    search_fields = ("register_no", "title", "sha256")
+    readonly_fields = [f.name for f in SignedDocument._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,1 @@
+"""Pure legal rules of certification (no Django)."""
