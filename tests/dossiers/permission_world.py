@@ -145,6 +145,7 @@ def dossier_make(situation: str, *, which: str, procedure, units, people) -> Dos
                 components=components,
                 submitted_by=p["digital_assisted"],
                 applicant_user=owner,
+                data={"consent": {"citizen": owner.username, "note": "Đồng ý tại nhà văn hóa"}},
                 result_delivery="post",
                 submitted_at=now,
             )
