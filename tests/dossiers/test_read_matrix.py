@@ -4,8 +4,8 @@ leaks nothing of a dossier the policy (`policy.may_read`) does not let them read
 
 Two dossiers carry unique personal data: A, of ward Hiệp Thành (filed by the digital team
 for `citizen_owner`, sent by post), and S, of ward Phú Lợi (filed alone at the counter by
-`other_citizen`). Each URL pattern is filled in with the dossier's code, a known form, a
-national code..., fetched with GET, and the answer — HTML, JSON, XLSX cells or PDF text — must
+`other_citizen`, then stopped). Each URL pattern is filled in with the dossier's code, a
+known form, a national code..., fetched with GET, and the answer — HTML, JSON, XLSX cells or PDF text — must
 not contain the applicant's name, ID number, phone, email or the lookup key of a dossier the
 reader may not read. Lists and searches are asked for that dossier's ID number too.
 """
@@ -153,6 +153,11 @@ def world(make_user):
         received_by=people["other_desk"],
         applicant_user=people["other_citizen"],
     )
+    # ...and stopped with a reason, so it also shows in the reports of returned dossiers.
+    services.dossier_assign(
+        dossier=s, actor=people["other_desk"], assignee=people["other_specialist"]
+    )
+    services.dossier_stop(dossier=s, actor=people["other_specialist"], reason="Hồ sơ giả mạo")
     return {"people": people, "dossiers": {"A": (a, APPLICANT_A), "S": (s, APPLICANT_B)}}
 
 
