@@ -5,9 +5,9 @@ leaks nothing of a dossier the policy (`policy.may_read`) does not let them read
 Two dossiers carry unique personal data: A, of ward Hiệp Thành (filed by the digital team
 for `citizen_owner`, sent by post), and S, of ward Phú Lợi (filed alone at the counter by
 `other_citizen`, then stopped). Each URL pattern is filled in with the dossier's code, a
-known form, a national code..., fetched with GET, and the answer — HTML, JSON, XLSX cells or PDF text — must
-not contain the applicant's name, ID number, phone, email or the lookup key of a dossier the
-reader may not read. Lists and searches are asked for that dossier's ID number too.
+known form, a national code..., fetched with GET, and the answer — HTML, JSON, XLSX cells or
+PDF text — must not contain the applicant's name, ID number, phone, email or the lookup key
+of a dossier the reader may not read. Lists and searches are asked for that dossier's ID number too.
 """
 
 from __future__ import annotations
