@@ -30,7 +30,7 @@ def test_online_filing_waits_as_new(submitted, people):
 
 
 def test_filing_by_the_digital_team_records_who_helped(procedure, units, people):
-    dossier = services.dossier_submit(
+    filing = dict(
         procedure_version=procedure,
         unit=units["desk"],
         applicant=APPLICANT,
@@ -38,8 +38,16 @@ def test_filing_by_the_digital_team_records_who_helped(procedure, units, people)
         submitted_by=people["digital"],
         submitted_at=vn(3, 8),
     )
+    # Issue 9, hole 4: not without the citizen's account, nor without their recorded consent.
+    with pytest.raises(DossierError, match="tài khoản của công dân"):
+        services.dossier_submit(**filing)
+    with pytest.raises(DossierError, match="sự đồng ý của công dân"):
+        services.dossier_submit(**filing, applicant_user=people["citizen"])
+    consent = {"consent": {"citizen": "congdan", "note": "Đồng ý", "at": "2025-03-03T08:00"}}
+    dossier = services.dossier_submit(**filing, applicant_user=people["citizen"], data=consent)
     assert dossier.assisted_by == people["digital"]
-    assert dossier.applicant_user is None
+    assert dossier.applicant_user == people["citizen"]
+    assert dossier.events.get().data == consent
 
 
 def test_only_citizens_and_digital_team_file_online(procedure, units, people):

@@ -479,10 +479,8 @@ ERRORS = {
 def _dossier_get(*, user, code: str) -> Dossier:
     """The dossier if `user` may read it; otherwise 404, the same as for a code that does
     not exist, so that trying codes reveals nothing."""
-    dossier = (
-        dossier_list_visible(user=user).select_related(*DETAIL_RELATED).filter(code=code).first()
-    )
-    if dossier is None:
+    dossier = Dossier.objects.select_related(*DETAIL_RELATED).filter(code=code).first()
+    if dossier is None or not permissions.may_read(user=user, dossier=dossier):
         raise ApiError(404, NOT_FOUND)
     return dossier
 

@@ -342,9 +342,12 @@ def dossier_readable_by(user, dossier: Dossier) -> bool:
 
 
 def dossier_get_visible(*, user, code: str) -> Dossier | None:
-    return (
-        dossier_list_visible(user=user)
-        .select_related(
+    """The dossier `code` if the policy lets `user` read it (`policy.may_read`, the same rule
+    as `dossier_list_visible`); None otherwise, as for a code that does not exist."""
+    if not user.is_authenticated:
+        return None
+    dossier = (
+        Dossier.objects.select_related(
             "procedure_version",
             "procedure_version__procedure",
             "unit",
@@ -356,6 +359,9 @@ def dossier_get_visible(*, user, code: str) -> Dossier | None:
         .filter(code=code)
         .first()
     )
+    if dossier is None or not permissions.may_read(user=user, dossier=dossier):
+        return None
+    return dossier
 
 
 def dossier_events(*, dossier: Dossier) -> QuerySet[DossierEvent]:

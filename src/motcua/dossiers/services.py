@@ -477,6 +477,15 @@ def dossier_submit(
         raise DossierError("Công dân chỉ nộp hồ sơ trực tuyến cho chính tài khoản của mình.")
     if assisted and applicant_user is not None and Role.CITIZEN not in applicant_user.roles:
         raise DossierError(f"{applicant_user} không phải tài khoản công dân.")
+    if assisted and applicant_user is None:  # issue 9, hole 4: the dossier is the citizen's
+        raise DossierError(
+            "Tổ công nghệ số cộng đồng nộp hồ sơ thay công dân phải gắn hồ sơ với tài khoản "
+            "của công dân."
+        )
+    if assisted and not (data or {}).get("consent"):
+        raise DossierError(
+            "Chưa ghi nhận sự đồng ý của công dân cho Tổ công nghệ số cộng đồng nộp hồ sơ thay."
+        )
     dossier = _dossier_create(
         procedure_version=procedure_version,
         unit=unit,
