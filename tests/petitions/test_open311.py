@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.management import call_command
 
+from motcua.accounts.roles import Role
 from motcua.petitions.models import Open311ApiKey, Petition, api_key_hash
 from motcua.petitions.services import open311_key_create
 from tests.petitions.conftest import vn
@@ -230,3 +231,21 @@ def test_key_command_prints_the_key_on_the_last_line(db, capsys):
     row = Open311ApiKey.objects.get()
     assert row.name == "FixMyStreet Việt Nam" and row.key_hash == api_key_hash(key)
     assert key not in row.key_hash
+
+
+def test_admin_issues_a_key_shown_once(client, make_user):
+    admin = make_user("quantri", Role.ADMINISTRATOR)
+    client.force_login(admin)
+    r = client.post(
+        "/quan-tri/petitions/open311apikey/add/",
+        {"name": "Ứng dụng B", "active": "on"},
+        follow=True,
+    )
+    assert r.status_code == 200
+    row = Open311ApiKey.objects.get()
+    shown = [str(m) for m in r.context["messages"]]
+    (message,) = [m for m in shown if "chỉ hiển thị một lần" in m]
+    key = message.rsplit(" ", 1)[-1]
+    assert row.key_hash == api_key_hash(key) and row.prefix == key[:8]
+    # The list never shows it again.
+    assert key not in client.get("/quan-tri/petitions/open311apikey/").content.decode()

@@ -161,3 +161,28 @@ def test_late_answer_is_recorded_as_late(submit, act):
 def test_api_key_is_stored_as_a_hash(db):
     row, key = services.open311_key_create(name="FixMyStreet")
     assert key not in row.key_hash and len(row.key_hash) == 64 and row.prefix == key[:8]
+
+
+@pytest.mark.parametrize(
+    "action, reason, at, due, on_time",
+    [
+        # Refusal: 2 working days from Mon 3/3 08:00 → Wed 5/3 08:00.
+        ("refuse", "Khiếu nại", vn(5, 8), vn(5, 8), True),
+        ("refuse", "Khiếu nại", vn(5, 8, 1), vn(5, 8), False),
+        # Forwarding and classification: 5 working days → Mon 10/3 08:00.
+        ("forward", "Sở Tư pháp", vn(10, 8), vn(10, 8), True),
+        ("accept", "", vn(10, 9), vn(10, 8), False),
+    ],
+)
+def test_each_classification_is_measured_against_its_own_limit(
+    submit, act, action, reason, at, due, on_time
+):
+    p = act(submit(), action, "desk", reason, at=at)
+    event = p.events.get(action=action)
+    assert event.data["due"] == due.isoformat() and event.data["on_time"] is on_time
+
+
+def test_request_for_information_is_measured_against_five_working_days(submit, act):
+    p = act(submit(), "accept", "specialist", at=vn(4, 8))
+    p = act(p, "request_info", "specialist", "?", at=vn(10, 8, 30))
+    assert p.events.get(action="request_info").data["on_time"] is False

@@ -368,9 +368,38 @@ def petition_transition(
     if a is Action.REOPEN:
         changes["search_text"] = ""
     from_status = petition.status
+    timing = _timing(petition, a, at)
     _save(petition, **changes)
-    _event(petition, a, actor, at, from_status, reason)
+    _event(petition, a, actor, at, from_status, reason, **timing)
     return petition
+
+
+# The time limit each action is measured against (data/time_limits.toml), and from when.
+ACTION_LIMITS = {
+    Action.ACCEPT: "classify",
+    Action.FORWARD: "forward",
+    Action.REFUSE: "refuse",
+    Action.REQUEST_INFO: "request_info",
+    Action.ANSWER: "answer",
+    Action.PUBLISH: "publish",
+}
+
+
+def _timing(petition: Petition, action: Action, at: dt.datetime) -> dict:
+    """{"due": ISO instant, "on_time": bool} of the action against its legal limit, recorded in
+    the audit event (the answer's due instant already accounts for pauses and reopening)."""
+    step = ACTION_LIMITS.get(action)
+    if step is None:
+        return {}
+    if step == "answer":
+        due = petition.answer_due_at
+    elif step == "publish":
+        due = petition.publish_due_at
+    else:
+        due = _due(petition.unit, step, petition.received_at)
+    if due is None:
+        return {}
+    return {"limit": step, "due": due.isoformat(), "on_time": at <= due}
 
 
 # --- Open311 API keys ----------------------------------------------------------------------
