@@ -133,7 +133,7 @@ def request_dict(p: Petition, *, own: bool) -> dict:
     elif p.forwarded_to:
         notes += f": {p.forwarded_to}"
     elif p.answer and p.published_at:
-        notes += f": {p.answer}"
+        notes += f": {p.answer if own else p.public_answer}"
     due = selectors.current_due(p)
     return {
         "service_request_id": p.code,
@@ -141,7 +141,7 @@ def request_dict(p: Petition, *, own: bool) -> dict:
         "status_notes": notes,
         "service_name": str(Petition.Subject(p.subject).label),
         "service_code": p.subject,
-        "description": p.content,
+        "description": p.content if own else p.public_content,
         "agency_responsible": p.forwarded_to or p.unit.name,
         "service_notice": SERVICE_NOTICE,
         "requested_datetime": iso(p.received_at),

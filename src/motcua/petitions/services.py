@@ -357,10 +357,14 @@ def petition_transition(
             answered_on_time=petition.answer_due_at is None or at <= petition.answer_due_at,
         )
     if a is Action.PUBLISH:
+        # The optional text of "publish" is the public wording of the question.
+        petition.public_question = reason
         changes.update(
             published_at=at,
+            public_question=reason,
             search_text=fold(
-                f"{petition.code} {petition.title} {petition.content} {petition.answer}"
+                f"{petition.code} {petition.public_title} {petition.public_content} "
+                f"{petition.public_answer}"
             ),
         )
     if a in (Action.AGREE, Action.DISAGREE):
