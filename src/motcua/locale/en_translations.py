@@ -639,4 +639,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Đã tiếp nhận phản ánh, kiến nghị %(code)s (mã tra cứu %(key)s).": "Feedback or petition %(code)s recorded (lookup key %(key)s).",
     "Đã cập nhật phản ánh, kiến nghị %s.": "Feedback or petition %s updated.",
     "Nội dung công khai của phản ánh, kiến nghị (không bắt buộc; để trống thì công khai nội dung gốc đã che thông tin cá nhân)": "Public wording of the feedback or petition (optional; if empty, the original text is published with personal data masked)",
+    "Phản ánh, kiến nghị của tôi": "My feedback and petitions",
+    "Kỳ sáu tháng": "Six-month period",
+    "Nội dung liên quan": "Subject",
 }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.public_list, name="public"),
     path("gui/", views.submit, name="submit"),
     path("tra-cuu/", views.lookup, name="lookup"),
+    path("cua-toi/", views.mine, name="mine"),
     path("cong-khai/<str:code>/", views.public_detail, name="public_detail"),
     path("xu-ly/", views.worklist, name="worklist"),
     path("xu-ly/tiep-nhan/", views.intake, name="intake"),

@@ -151,6 +151,13 @@ def lookup(request):
     )
 
 
+@login_required
+def mine(request):
+    """The signed-in sender's own petitions, newest first (one query)."""
+    rows = selectors.petitions_of_sender(user=request.user)
+    return render(request, "petitions/mine.html", {"rows": rows})
+
+
 # --- officers ------------------------------------------------------------------------------
 
 
