@@ -249,3 +249,45 @@ def test_admin_issues_a_key_shown_once(client, make_user):
     assert row.key_hash == api_key_hash(key) and row.prefix == key[:8]
     # The list never shows it again.
     assert key not in client.get("/quan-tri/petitions/open311apikey/").content.decode()
+
+
+def test_replay_the_spec_sample_post_and_get(client, units, key):
+    # GeoReport v2 "POST Service Request" sample, our service code and jurisdiction in place
+    # of the sample's; extra fields the spec allows (device_id, account_id) are accepted.
+    r = client.post(
+        f"{BASE}/requests.json",
+        {
+            "api_key": key, "jurisdiction_id": units["ward"].code, "service_code": "conduct",
+            "lat": "37.76524078", "long": "-122.4212043",
+            "address_string": "1234 5th street", "email": "smit333@sfgov.edu",
+            "device_id": "tt222111", "account_id": "123456", "first_name": "john",
+            "last_name": "smith", "phone": "111111111",
+            "description": "A large sinkhole is destroying the street",
+            "media_url": "http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg",
+        },
+    )  # fmt: skip
+    assert r.status_code == 201
+    (created,) = r.json()
+    assert list(created) == ["service_request_id", "service_notice", "account_id"]
+    code = created["service_request_id"]
+    # The sample "GET Service Requests" with service_request_id, by the posting application.
+    rows = client.get(f"{BASE}/requests.json", {"service_request_id": code, "api_key": key}).json()
+    (row,) = rows
+    assert list(row) == [
+        "service_request_id", "status", "status_notes", "service_name", "service_code",
+        "description", "agency_responsible", "service_notice", "requested_datetime",
+        "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat",
+        "long", "media_url",
+    ]  # fmt: skip
+    assert row["lat"] == 37.765241 and row["long"] == -122.421204
+    assert row["description"] == "A large sinkhole is destroying the street"
+    assert row["media_url"].endswith("5ed477a060.jpg") and row["address"] == "1234 5th street"
+    assert code in [
+        x["service_request_id"]
+        for x in client.get(f"{BASE}/requests.json", {"api_key": key}).json()
+    ]
+    # The sample error: [{"code": 403, "description": "..."}] / <errors><error>...
+    r = client.post(f"{BASE}/requests.xml", {"api_key": "xyz", "service_code": "conduct"})
+    assert r.status_code == 403
+    root = ET.fromstring(r.content)
+    assert [child.tag for child in root.find("error")] == ["code", "description"]
