@@ -248,3 +248,19 @@ def test_my_petitions_lists_only_mine(client, people, submit, django_assert_max_
         html = client.get("/phan-anh/cua-toi/").content.decode()
     assert all(p.code in html and p.lookup_key in html for p in mine)
     assert other.code not in html
+
+
+def test_attachment_downloads_only_for_those_who_may_read(
+    client, people, submit, settings, tmp_path
+):
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 32
+    p = submit(attachments=[SimpleUploadedFile("anh.png", png, "image/png")])
+    f = p.attachments.get()
+    url = f"/phan-anh/xu-ly/{p.code}/tep/{f.pk}/"
+    client.force_login(people["specialist"])
+    assert client.get(f"/phan-anh/xu-ly/{p.code}/").content.decode().count(url) == 1
+    r = client.get(url)
+    assert r.status_code == 200 and b"".join(r.streaming_content) == png
+    for who in ("citizen2", "other_desk"):
+        client.force_login(people[who])
+        assert client.get(url).status_code == 404

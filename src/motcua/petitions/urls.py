@@ -16,5 +16,6 @@ urlpatterns = [
     path("xu-ly/tiep-nhan/", views.intake, name="intake"),
     path("xu-ly/bao-cao/", views.report, name="report"),
     path("xu-ly/<str:code>/", views.detail, name="detail"),
+    path("xu-ly/<str:code>/tep/<int:pk>/", views.attachment, name="attachment"),
     path("xu-ly/<str:code>/<str:action>/", views.act, name="act"),
 ]
