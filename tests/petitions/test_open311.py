@@ -291,3 +291,24 @@ def test_replay_the_spec_sample_post_and_get(client, units, key):
     assert r.status_code == 403
     root = ET.fromstring(r.content)
     assert [child.tag for child in root.find("error")] == ["code", "description"]
+
+
+def test_jurisdiction_filters_and_unknown_jurisdiction_is_an_error(client, submit, act, units, key):
+    p = submit()
+    for action, who, text in [("accept", "specialist", ""), ("answer", "specialist", "Đã trả lời"),
+                              ("publish", "head", "")]:  # fmt: skip
+        act(p, action, who, text)
+
+    def ids(jurisdiction):
+        window = {"start_date": "2025-03-01T00:00:00Z", "end_date": "2025-03-10T00:00:00Z"}
+        r = client.get(f"{BASE}/requests.json", {"jurisdiction_id": jurisdiction, **window})
+        return r.status_code, [
+            row["service_request_id"] for row in r.json()
+        ] if r.status_code == 200 else r.json()
+
+    assert ids(units["ward"].code) == (200, [p.code])
+    assert ids(units["city"].code) == (200, [p.code])  # the city covers its wards
+    assert ids(units["other"].code) == (200, [])
+    status, body = ids("khong-co")
+    assert status == 404 and body[0]["code"] == 404
+    assert client.get(f"{BASE}/services.xml", {"jurisdiction_id": "khong-co"}).status_code == 404

@@ -171,6 +171,9 @@ def _wrap(view):
             for name, value in request.GET.items():
                 if "\x00" in value or "\x00" in name:
                     raise Open311Error(400, "Tham số chứa ký tự không hợp lệ (NUL).")
+            jurisdiction = request.GET.get("jurisdiction_id", "")
+            if jurisdiction and not OrgUnit.objects.filter(code=jurisdiction).exists():
+                raise Open311Error(404, f"Không có jurisdiction_id “{jurisdiction}”.")
             return view(request, *args, fmt=fmt, **kwargs)
         except Open311Error as e:
             return error(fmt if fmt in ("json", "xml") else "json", e.code, e.description)
@@ -226,6 +229,10 @@ def requests_view(request, fmt):
     key = _key(request)
     qs = _visible(key).select_related("unit")
     g = request.GET
+    if g.get("jurisdiction_id"):
+        # A jurisdiction (an OrgUnit code) covers its own petitions and its subtree's.
+        path = OrgUnit.objects.get(code=g["jurisdiction_id"]).path
+        qs = qs.filter(unit__path__startswith=path)
     if g.get("service_request_id"):
         ids = [i.strip() for i in g["service_request_id"].split(",") if i.strip()]
         qs = qs.filter(code__in=ids)
