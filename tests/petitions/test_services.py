@@ -4,6 +4,7 @@ the outbox, the answer clock paused while information is awaited, refusals in Vi
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from motcua.accounts.roles import Role
 from motcua.notifications.models import Notification
 from motcua.petitions import services
 from motcua.petitions.domain.lifecycle import PetitionError, TransitionNotAllowed
@@ -99,7 +100,7 @@ def test_anonymous_gets_no_notification_and_no_request_for_information(submit, a
     "overrides, words",
     [
         ({"sender": {"name": "A"}}, "số điện thoại hoặc thư điện tử"),
-        ({"sender": {}}, "họ và tên"),
+        ({"sender": {}, "user": None}, "họ và tên"),
         ({"title": "  "}, "Vui lòng nhập “Tiêu đề”"),
         ({"content": "a\x00b"}, "ký tự NUL"),
         ({"sender": {**SENDER, "email": "khong-hop-le"}}, "thư điện tử không hợp lệ"),
@@ -186,3 +187,16 @@ def test_request_for_information_is_measured_against_five_working_days(submit, a
     p = act(submit(), "accept", "specialist", at=vn(4, 8))
     p = act(p, "request_info", "specialist", "?", at=vn(10, 8, 30))
     assert p.events.get(action="request_info").data["on_time"] is False
+
+
+def test_a_signed_in_sender_account_fills_the_contact_details(submit, make_user):
+    citizen = make_user(
+        "congdan3", Role.CITIZEN, full_name="Đỗ Văn Ba", phone="0909000111", email="ba@example.vn"
+    )
+    p = submit(sender={}, user=citizen)
+    assert (p.sender_name, p.sender_phone, p.sender_email) == (
+        "Đỗ Văn Ba", "0909000111", "ba@example.vn",
+    )  # fmt: skip
+    # What the sender typed wins over the account.
+    q = submit(sender={"phone": "0909000222"}, user=citizen)
+    assert (q.sender_phone, q.sender_email) == ("0909000222", "ba@example.vn")

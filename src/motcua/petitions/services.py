@@ -226,9 +226,15 @@ def petition_submit(
     title = _clean(title, "Tiêu đề", required=True, max_length=255)
     content = _clean(content, "Nội dung", required=True, max_length=MAX_CONTENT)
     regulation = _clean(regulation, "Văn bản quy định liên quan")
-    people = _sender(sender, anonymous=anonymous)
     if user is not None and user.is_authenticated and not anonymous:
-        people["sender_name"] = people["sender_name"] or user.get_full_name()
+        # A signed-in sender's account fills in what they left empty.
+        account = {
+            "name": getattr(user, "full_name", "") or user.get_full_name(),
+            "phone": getattr(user, "phone", ""),
+            "email": user.email,
+        }
+        sender = {**account, **{k: v for k, v in dict(sender or {}).items() if v}}
+    people = _sender(sender, anonymous=anonymous)
     files = list(attachments)
     for f in files:
         try:
