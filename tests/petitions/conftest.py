@@ -59,3 +59,9 @@ def act(people):
         )
 
     return _act
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    # Attachments written by the tests land in a temporary directory, not in var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -119,3 +119,10 @@ def test_intake_policy():
     assert policy.may_intake(roles={"mot_cua"}, in_unit=True)
     assert not policy.may_intake(roles={"mot_cua"}, in_unit=False)
     assert "Chỉ công chức" in policy.may_intake(roles={"cong_dan"}, in_unit=True).reason
+
+
+def test_navigation_offers_the_worklist_exactly_to_those_policy_lets_read():
+    from motcua.core.context_processors import NAVIGATION
+
+    (roles,) = [allowed for _, url, allowed in NAVIGATION if url == "petitions:worklist"]
+    assert {r.value for r in roles} == set(policy.READ_ALL_ROLES)

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.management import call_command
 
+from motcua.accounts.roles import Role
 from motcua.petitions.models import Open311ApiKey, Petition, api_key_hash
 from motcua.petitions.services import open311_key_create
 from tests.petitions.conftest import vn
@@ -230,3 +231,84 @@ def test_key_command_prints_the_key_on_the_last_line(db, capsys):
     row = Open311ApiKey.objects.get()
     assert row.name == "FixMyStreet Việt Nam" and row.key_hash == api_key_hash(key)
     assert key not in row.key_hash
+
+
+def test_admin_issues_a_key_shown_once(client, make_user):
+    admin = make_user("quantri", Role.ADMINISTRATOR)
+    client.force_login(admin)
+    r = client.post(
+        "/quan-tri/petitions/open311apikey/add/",
+        {"name": "Ứng dụng B", "active": "on"},
+        follow=True,
+    )
+    assert r.status_code == 200
+    row = Open311ApiKey.objects.get()
+    shown = [str(m) for m in r.context["messages"]]
+    (message,) = [m for m in shown if "chỉ hiển thị một lần" in m]
+    key = message.rsplit(" ", 1)[-1]
+    assert row.key_hash == api_key_hash(key) and row.prefix == key[:8]
+    # The list never shows it again.
+    assert key not in client.get("/quan-tri/petitions/open311apikey/").content.decode()
+
+
+def test_replay_the_spec_sample_post_and_get(client, units, key):
+    # GeoReport v2 "POST Service Request" sample, our service code and jurisdiction in place
+    # of the sample's; extra fields the spec allows (device_id, account_id) are accepted.
+    r = client.post(
+        f"{BASE}/requests.json",
+        {
+            "api_key": key, "jurisdiction_id": units["ward"].code, "service_code": "conduct",
+            "lat": "37.76524078", "long": "-122.4212043",
+            "address_string": "1234 5th street", "email": "smit333@sfgov.edu",
+            "device_id": "tt222111", "account_id": "123456", "first_name": "john",
+            "last_name": "smith", "phone": "111111111",
+            "description": "A large sinkhole is destroying the street",
+            "media_url": "http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg",
+        },
+    )  # fmt: skip
+    assert r.status_code == 201
+    (created,) = r.json()
+    assert list(created) == ["service_request_id", "service_notice", "account_id"]
+    code = created["service_request_id"]
+    # The sample "GET Service Requests" with service_request_id, by the posting application.
+    rows = client.get(f"{BASE}/requests.json", {"service_request_id": code, "api_key": key}).json()
+    (row,) = rows
+    assert list(row) == [
+        "service_request_id", "status", "status_notes", "service_name", "service_code",
+        "description", "agency_responsible", "service_notice", "requested_datetime",
+        "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat",
+        "long", "media_url",
+    ]  # fmt: skip
+    assert row["lat"] == 37.765241 and row["long"] == -122.421204
+    assert row["description"] == "A large sinkhole is destroying the street"
+    assert row["media_url"].endswith("5ed477a060.jpg") and row["address"] == "1234 5th street"
+    assert code in [
+        x["service_request_id"]
+        for x in client.get(f"{BASE}/requests.json", {"api_key": key}).json()
+    ]
+    # The sample error: [{"code": 403, "description": "..."}] / <errors><error>...
+    r = client.post(f"{BASE}/requests.xml", {"api_key": "xyz", "service_code": "conduct"})
+    assert r.status_code == 403
+    root = ET.fromstring(r.content)
+    assert [child.tag for child in root.find("error")] == ["code", "description"]
+
+
+def test_jurisdiction_filters_and_unknown_jurisdiction_is_an_error(client, submit, act, units, key):
+    p = submit()
+    for action, who, text in [("accept", "specialist", ""), ("answer", "specialist", "Đã trả lời"),
+                              ("publish", "head", "")]:  # fmt: skip
+        act(p, action, who, text)
+
+    def ids(jurisdiction):
+        window = {"start_date": "2025-03-01T00:00:00Z", "end_date": "2025-03-10T00:00:00Z"}
+        r = client.get(f"{BASE}/requests.json", {"jurisdiction_id": jurisdiction, **window})
+        return r.status_code, [
+            row["service_request_id"] for row in r.json()
+        ] if r.status_code == 200 else r.json()
+
+    assert ids(units["ward"].code) == (200, [p.code])
+    assert ids(units["city"].code) == (200, [p.code])  # the city covers its wards
+    assert ids(units["other"].code) == (200, [])
+    status, body = ids("khong-co")
+    assert status == 404 and body[0]["code"] == 404
+    assert client.get(f"{BASE}/services.xml", {"jurisdiction_id": "khong-co"}).status_code == 404

@@ -199,7 +199,68 @@ def test_report_pages_and_files(client, people, published, submit, act):
     assert "PHẢN ÁNH" in text.upper() and "Tổng cộng" in text
 
 
-def test_indicator_counts(published, submit, act):
+def test_indicator_counts(published, submit, act, units):
     act(published, "agree", "citizen", at=vn(4, 8))
     counts = petition_indicator_counts(start=vn(1, 0), end=vn(31, 0))
-    assert counts == {"received": 1, "answered": 1, "agreed": 1, "disagreed": 0}
+    assert counts == {
+        "received": 1, "answered": 1, "agreed": 1, "disagreed": 0, "dislike_rate": 0,
+    }  # fmt: skip
+    q = submit(at=vn(5, 8))
+    act(q, "accept", "specialist", at=vn(5, 9))
+    act(q, "answer", "specialist", "Trả lời", at=vn(5, 10))
+    act(q, "disagree", "citizen", "Không rõ", at=vn(6, 8))
+    counts = petition_indicator_counts(start=vn(1, 0), end=vn(31, 0))
+    assert counts["disagreed"] == 1 and counts["dislike_rate"] == 50
+    assert petition_indicator_counts(start=vn(1, 0), end=vn(31, 0), unit=units["other"]) == {
+        "received": 0, "answered": 0, "agreed": 0, "disagreed": 0, "dislike_rate": None,
+    }  # fmt: skip
+
+
+def test_report_by_month_and_half_year(people, submit):
+    from motcua.petitions.selectors import petition_report
+
+    submit(at=vn(3, 8))
+    submit(at=vn(2, 8, month=4))
+    submit(at=vn(1, 8, month=7))
+    start, end = vn(1, 0, month=1), vn(31, 0, month=12)
+    by_month = petition_report(start=start, end=end, by="month", user=people["desk"])
+    assert {k: v.received for k, v in by_month.items()} == {
+        "03/2025": 1, "04/2025": 1, "07/2025": 1, "Tổng cộng": 3,
+    }  # fmt: skip
+    halves = petition_report(start=start, end=end, by="half_year")
+    assert {k: v.received for k, v in halves.items()} == {
+        "6 tháng đầu năm 2025": 2, "6 tháng cuối năm 2025": 1, "Tổng cộng": 3,
+    }  # fmt: skip
+    # Another ward's officer sees none of them.
+    assert (
+        petition_report(start=start, end=end, by="month", user=people["other_desk"])[
+            "Tổng cộng"
+        ].received
+        == 0
+    )
+
+
+def test_my_petitions_lists_only_mine(client, people, submit, django_assert_max_num_queries):
+    mine = [submit(title=f"Của tôi {i}") for i in range(3)]
+    other = submit(title="Của người khác", user=people["citizen2"])
+    client.force_login(people["citizen"])
+    with django_assert_max_num_queries(6):
+        html = client.get("/phan-anh/cua-toi/").content.decode()
+    assert all(p.code in html and p.lookup_key in html for p in mine)
+    assert other.code not in html
+
+
+def test_attachment_downloads_only_for_those_who_may_read(
+    client, people, submit, settings, tmp_path
+):
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 32
+    p = submit(attachments=[SimpleUploadedFile("anh.png", png, "image/png")])
+    f = p.attachments.get()
+    url = f"/phan-anh/xu-ly/{p.code}/tep/{f.pk}/"
+    client.force_login(people["specialist"])
+    assert client.get(f"/phan-anh/xu-ly/{p.code}/").content.decode().count(url) == 1
+    r = client.get(url)
+    assert r.status_code == 200 and b"".join(r.streaming_content) == png
+    for who in ("citizen2", "other_desk"):
+        client.force_login(people[who])
+        assert client.get(url).status_code == 404

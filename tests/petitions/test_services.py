@@ -4,6 +4,7 @@ the outbox, the answer clock paused while information is awaited, refusals in Vi
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from motcua.accounts.roles import Role
 from motcua.notifications.models import Notification
 from motcua.petitions import services
 from motcua.petitions.domain.lifecycle import PetitionError, TransitionNotAllowed
@@ -99,7 +100,7 @@ def test_anonymous_gets_no_notification_and_no_request_for_information(submit, a
     "overrides, words",
     [
         ({"sender": {"name": "A"}}, "số điện thoại hoặc thư điện tử"),
-        ({"sender": {}}, "họ và tên"),
+        ({"sender": {}, "user": None}, "họ và tên"),
         ({"title": "  "}, "Vui lòng nhập “Tiêu đề”"),
         ({"content": "a\x00b"}, "ký tự NUL"),
         ({"sender": {**SENDER, "email": "khong-hop-le"}}, "thư điện tử không hợp lệ"),
@@ -161,3 +162,41 @@ def test_late_answer_is_recorded_as_late(submit, act):
 def test_api_key_is_stored_as_a_hash(db):
     row, key = services.open311_key_create(name="FixMyStreet")
     assert key not in row.key_hash and len(row.key_hash) == 64 and row.prefix == key[:8]
+
+
+@pytest.mark.parametrize(
+    "action, reason, at, due, on_time",
+    [
+        # Refusal: 2 working days from Mon 3/3 08:00 → Wed 5/3 08:00.
+        ("refuse", "Khiếu nại", vn(5, 8), vn(5, 8), True),
+        ("refuse", "Khiếu nại", vn(5, 8, 1), vn(5, 8), False),
+        # Forwarding and classification: 5 working days → Mon 10/3 08:00.
+        ("forward", "Sở Tư pháp", vn(10, 8), vn(10, 8), True),
+        ("accept", "", vn(10, 9), vn(10, 8), False),
+    ],
+)
+def test_each_classification_is_measured_against_its_own_limit(
+    submit, act, action, reason, at, due, on_time
+):
+    p = act(submit(), action, "desk", reason, at=at)
+    event = p.events.get(action=action)
+    assert event.data["due"] == due.isoformat() and event.data["on_time"] is on_time
+
+
+def test_request_for_information_is_measured_against_five_working_days(submit, act):
+    p = act(submit(), "accept", "specialist", at=vn(4, 8))
+    p = act(p, "request_info", "specialist", "?", at=vn(10, 8, 30))
+    assert p.events.get(action="request_info").data["on_time"] is False
+
+
+def test_a_signed_in_sender_account_fills_the_contact_details(submit, make_user):
+    citizen = make_user(
+        "congdan3", Role.CITIZEN, full_name="Đỗ Văn Ba", phone="0909000111", email="ba@example.vn"
+    )
+    p = submit(sender={}, user=citizen)
+    assert (p.sender_name, p.sender_phone, p.sender_email) == (
+        "Đỗ Văn Ba", "0909000111", "ba@example.vn",
+    )  # fmt: skip
+    # What the sender typed wins over the account.
+    q = submit(sender={"phone": "0909000222"}, user=citizen)
+    assert (q.sender_phone, q.sender_email) == ("0909000222", "ba@example.vn")

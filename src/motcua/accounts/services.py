@@ -8,7 +8,7 @@ from motcua.accounts.models import User
 from motcua.accounts.roles import ROLE_LABELS, Role
 
 # App labels whose models administrators manage and supervisors read.
-MANAGED_APPS = ("org", "accounts", "catalogue", "clock", "dossiers")
+MANAGED_APPS = ("org", "accounts", "catalogue", "clock", "dossiers", "petitions")
 
 
 @transaction.atomic

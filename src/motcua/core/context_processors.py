@@ -25,7 +25,20 @@ NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
         ),
     ),
     (_("Thông báo"), "notifications:outbox", frozenset(STAFF_ROLES)),
-    (_("Phản ánh, kiến nghị"), "petitions:worklist", frozenset(STAFF_ROLES)),
+    (
+        _("Phản ánh, kiến nghị"),
+        "petitions:worklist",
+        frozenset(
+            {
+                Role.ONE_STOP_OFFICER,
+                Role.SPECIALIST,
+                Role.DEPARTMENT_HEAD,
+                Role.SIGNING_LEADER,
+                Role.SUPERVISOR,
+                Role.ADMINISTRATOR,
+            }
+        ),
+    ),
     (_("Hồ sơ đã hỗ trợ"), "portal:assisted", frozenset({Role.DIGITAL_TEAM})),
     (
         _("Báo cáo, giám sát"),

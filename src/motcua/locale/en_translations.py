@@ -751,4 +751,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Số hóa thành phần, dùng lại giấy tờ đã có": "Digitise components, reuse documents already held",
     "Tệp quá lớn để là một bản sao điện tử.": "The file is too large to be an electronic copy.",
     "Tên giấy tờ chứa ký tự không hợp lệ (ký tự NUL).": "The document name contains an invalid character (NUL).",
+    "Nội dung công khai của phản ánh, kiến nghị (không bắt buộc; để trống thì công khai nội dung gốc đã che thông tin cá nhân)": "Public wording of the feedback or petition (optional; if empty, the original text is published with personal data masked)",
+    "Phản ánh, kiến nghị của tôi": "My feedback and petitions",
+    "Kỳ sáu tháng": "Six-month period",
+    "Nội dung liên quan": "Subject",
 }

@@ -1,4 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles(sender, **kwargs):
+    # Our models' permissions exist only after our own post_migrate: give them to the
+    # administrators' role now (accounts synced the roles before they existed).
+    from motcua.accounts.services import roles_sync
+
+    roles_sync()
 
 
 class PetitionsConfig(AppConfig):
@@ -13,3 +22,4 @@ class PetitionsConfig(AppConfig):
         from motcua.petitions.notify import PETITION_EVENTS
 
         EVENTS.update(PETITION_EVENTS)
+        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="motcua.petitions.roles_sync")

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -17,11 +18,14 @@ from motcua.reports.domain.ontime import format_percent
 from motcua.reports.exports import XLSX, _fonts
 
 TYPST = Path(__file__).resolve().parent / "typst"
+# Vietnamese in the files; the page translates them (marked for the catalogue).
 GROUP_LABELS = {
-    "unit": "Đơn vị",
-    "subject": "Nội dung liên quan",
-    "channel": "Kênh tiếp nhận",
-    "kind": "Loại",
+    "unit": gettext_noop("Đơn vị"),
+    "month": gettext_noop("Tháng"),
+    "half_year": gettext_noop("Kỳ sáu tháng"),
+    "subject": gettext_noop("Nội dung liên quan"),
+    "channel": gettext_noop("Kênh tiếp nhận"),
+    "kind": gettext_noop("Loại"),
 }
 TITLE = "Báo cáo tình hình tiếp nhận, xử lý phản ánh, kiến nghị về quy định hành chính"
 HEAD = (

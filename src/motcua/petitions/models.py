@@ -118,6 +118,9 @@ class Petition(models.Model):
     answered_at = models.DateTimeField("thời điểm trả lời", null=True, blank=True)
     published_at = models.DateTimeField("thời điểm công khai", null=True, blank=True)
     answer = models.TextField("nội dung trả lời", blank=True)
+    # The question as published, written by the officer who publishes (optional); the public
+    # page masks personal data in it, or in `content` when it is empty (domain/privacy.py).
+    public_question = models.TextField("nội dung công khai của phản ánh, kiến nghị", blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người trả lời",
@@ -153,6 +156,24 @@ class Petition(models.Model):
     @property
     def status_enum(self) -> Status:
         return Status(self.status)
+
+    @property
+    def public_content(self) -> str:
+        from motcua.petitions.domain.privacy import redact
+
+        return redact(self.public_question or self.content, names=[self.sender_name])
+
+    @property
+    def public_answer(self) -> str:
+        from motcua.petitions.domain.privacy import redact
+
+        return redact(self.answer, names=[self.sender_name])
+
+    @property
+    def public_title(self) -> str:
+        from motcua.petitions.domain.privacy import redact
+
+        return redact(self.title, names=[self.sender_name])
 
     @property
     def can_be_answered_to(self) -> bool:

@@ -133,7 +133,7 @@ def request_dict(p: Petition, *, own: bool) -> dict:
     elif p.forwarded_to:
         notes += f": {p.forwarded_to}"
     elif p.answer and p.published_at:
-        notes += f": {p.answer}"
+        notes += f": {p.answer if own else p.public_answer}"
     due = selectors.current_due(p)
     return {
         "service_request_id": p.code,
@@ -141,7 +141,7 @@ def request_dict(p: Petition, *, own: bool) -> dict:
         "status_notes": notes,
         "service_name": str(Petition.Subject(p.subject).label),
         "service_code": p.subject,
-        "description": p.content,
+        "description": p.content if own else p.public_content,
         "agency_responsible": p.forwarded_to or p.unit.name,
         "service_notice": SERVICE_NOTICE,
         "requested_datetime": iso(p.received_at),
@@ -171,6 +171,9 @@ def _wrap(view):
             for name, value in request.GET.items():
                 if "\x00" in value or "\x00" in name:
                     raise Open311Error(400, "Tham số chứa ký tự không hợp lệ (NUL).")
+            jurisdiction = request.GET.get("jurisdiction_id", "")
+            if jurisdiction and not OrgUnit.objects.filter(code=jurisdiction).exists():
+                raise Open311Error(404, f"Không có jurisdiction_id “{jurisdiction}”.")
             return view(request, *args, fmt=fmt, **kwargs)
         except Open311Error as e:
             return error(fmt if fmt in ("json", "xml") else "json", e.code, e.description)
@@ -226,6 +229,10 @@ def requests_view(request, fmt):
     key = _key(request)
     qs = _visible(key).select_related("unit")
     g = request.GET
+    if g.get("jurisdiction_id"):
+        # A jurisdiction (an OrgUnit code) covers its own petitions and its subtree's.
+        path = OrgUnit.objects.get(code=g["jurisdiction_id"]).path
+        qs = qs.filter(unit__path__startswith=path)
     if g.get("service_request_id"):
         ids = [i.strip() for i in g["service_request_id"].split(",") if i.strip()]
         qs = qs.filter(code__in=ids)

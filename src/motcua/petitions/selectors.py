@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -87,6 +88,14 @@ def petitions_visible(*, user) -> QuerySet[Petition]:
     return Petition.objects.filter(own)
 
 
+def petitions_of_sender(*, user) -> QuerySet[Petition]:
+    return (
+        Petition.objects.filter(sender_user=user)
+        .select_related("unit")
+        .order_by("-received_at", "-id")
+    )
+
+
 def petition_by_key(*, code: str, key: str) -> Petition | None:
     """The sender's lookup: code and lookup key both right, else None."""
     code, key = (code or "").strip(), lookup_key_normalize(key)
@@ -150,8 +159,19 @@ class PetitionStats:
         return sum(self.answer_minutes) / len(self.answer_minutes) / 480
 
 
+def _month(p) -> str:
+    return f"{timezone.localtime(p.received_at):%m/%Y}"
+
+
+def _half_year(p) -> str:
+    received = timezone.localtime(p.received_at)
+    return f"{'6 tháng đầu' if received.month <= 6 else '6 tháng cuối'} năm {received.year}"
+
+
 GROUPS = {
     "unit": lambda p: p.unit.name,
+    "month": _month,
+    "half_year": _half_year,
     "subject": lambda p: p.get_subject_display(),
     "channel": lambda p: p.get_channel_display(),
     "kind": lambda p: p.get_kind_display(),
@@ -205,8 +225,9 @@ def petition_report(
 
 
 def petition_indicator_counts(*, start: dt.datetime, end: dt.datetime, unit=None) -> dict:
-    """For the national indicators: petitions received, answered, and the sender's verdicts in
-    [start, end) (by verdict time), optionally for a unit's subtree. Counts only, no rates."""
+    """For the national indicators: petitions received and answered in [start, end), the
+    senders' verdicts given in it and the dislike rate (percent, Decimal), optionally for a
+    unit's subtree."""
     qs = Petition.objects.all()
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
@@ -215,9 +236,13 @@ def petition_indicator_counts(*, start: dt.datetime, end: dt.datetime, unit=None
         qs.filter(verdict_at__gte=start, verdict_at__lt=end).values_list("verdict", flat=True)
     )
     answered = qs.filter(answered_at__gte=start, answered_at__lt=end).count()
+    agreed, disagreed = verdicts.get("agree", 0), verdicts.get("disagree", 0)
+    rated = agreed + disagreed
     return {
         "received": received,
         "answered": answered,
-        "agreed": verdicts.get("agree", 0),
-        "disagreed": verdicts.get("disagree", 0),
+        "agreed": agreed,
+        "disagreed": disagreed,
+        # Share of the senders' verdicts that are "disagree" (None when nobody rated).
+        "dislike_rate": Decimal(disagreed * 100) / rated if rated else None,
     }

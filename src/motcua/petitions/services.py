@@ -226,9 +226,15 @@ def petition_submit(
     title = _clean(title, "Tiêu đề", required=True, max_length=255)
     content = _clean(content, "Nội dung", required=True, max_length=MAX_CONTENT)
     regulation = _clean(regulation, "Văn bản quy định liên quan")
-    people = _sender(sender, anonymous=anonymous)
     if user is not None and user.is_authenticated and not anonymous:
-        people["sender_name"] = people["sender_name"] or user.get_full_name()
+        # A signed-in sender's account fills in what they left empty.
+        account = {
+            "name": getattr(user, "full_name", "") or user.get_full_name(),
+            "phone": getattr(user, "phone", ""),
+            "email": user.email,
+        }
+        sender = {**account, **{k: v for k, v in dict(sender or {}).items() if v}}
+    people = _sender(sender, anonymous=anonymous)
     files = list(attachments)
     for f in files:
         try:
@@ -357,10 +363,14 @@ def petition_transition(
             answered_on_time=petition.answer_due_at is None or at <= petition.answer_due_at,
         )
     if a is Action.PUBLISH:
+        # The optional text of "publish" is the public wording of the question.
+        petition.public_question = reason
         changes.update(
             published_at=at,
+            public_question=reason,
             search_text=fold(
-                f"{petition.code} {petition.title} {petition.content} {petition.answer}"
+                f"{petition.code} {petition.public_title} {petition.public_content} "
+                f"{petition.public_answer}"
             ),
         )
     if a in (Action.AGREE, Action.DISAGREE):
@@ -368,9 +378,38 @@ def petition_transition(
     if a is Action.REOPEN:
         changes["search_text"] = ""
     from_status = petition.status
+    timing = _timing(petition, a, at)
     _save(petition, **changes)
-    _event(petition, a, actor, at, from_status, reason)
+    _event(petition, a, actor, at, from_status, reason, **timing)
     return petition
+
+
+# The time limit each action is measured against (data/time_limits.toml), and from when.
+ACTION_LIMITS = {
+    Action.ACCEPT: "classify",
+    Action.FORWARD: "forward",
+    Action.REFUSE: "refuse",
+    Action.REQUEST_INFO: "request_info",
+    Action.ANSWER: "answer",
+    Action.PUBLISH: "publish",
+}
+
+
+def _timing(petition: Petition, action: Action, at: dt.datetime) -> dict:
+    """{"due": ISO instant, "on_time": bool} of the action against its legal limit, recorded in
+    the audit event (the answer's due instant already accounts for pauses and reopening)."""
+    step = ACTION_LIMITS.get(action)
+    if step is None:
+        return {}
+    if step == "answer":
+        due = petition.answer_due_at
+    elif step == "publish":
+        due = petition.publish_due_at
+    else:
+        due = _due(petition.unit, step, petition.received_at)
+    if due is None:
+        return {}
+    return {"limit": step, "due": due.isoformat(), "on_time": at <= due}
 
 
 # --- Open311 API keys ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -151,6 +151,13 @@ def lookup(request):
     )
 
 
+@login_required
+def mine(request):
+    """The signed-in sender's own petitions, newest first (one query)."""
+    rows = selectors.petitions_of_sender(user=request.user)
+    return render(request, "petitions/mine.html", {"rows": rows})
+
+
 # --- officers ------------------------------------------------------------------------------
 
 
@@ -236,6 +243,18 @@ def detail(request, code):
             "events": p.events.select_related("actor"),
             "due": selectors.current_due(p),
         },
+    )
+
+
+@login_required
+def attachment(request, code, pk: int):
+    """An attachment, to whoever may read the whole petition (officers of its unit, sender)."""
+    p = _readable(request, code)
+    f = p.attachments.filter(pk=pk).first()
+    if f is None:
+        raise Http404
+    return FileResponse(
+        f.file.open("rb"), as_attachment=True, filename=f.name, content_type=f.content_type
     )
 
 

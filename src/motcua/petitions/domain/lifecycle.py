@@ -138,6 +138,10 @@ REASON_LABELS: dict[Action, str] = {
     Action.ANSWER: gettext_noop("Nội dung trả lời"),
     Action.DISAGREE: gettext_noop("Lý do không đồng ý"),
     Action.REOPEN: gettext_noop("Lý do xử lý lại"),
+    Action.PUBLISH: gettext_noop(
+        "Nội dung công khai của phản ánh, kiến nghị (không bắt buộc; để trống thì công khai "
+        "nội dung gốc đã che thông tin cá nhân)"
+    ),
 }
 
 
