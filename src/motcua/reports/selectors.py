@@ -25,8 +25,9 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
 from motcua.catalogue.models import Field, Procedure, ProcedureVersion
-from motcua.dossiers.domain.workflow import CHANNEL_LABELS, OPEN_STATES, Channel, Status
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
+from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Channel, Status
+from motcua.dossiers.models import PAUSED_VALUES, Dossier, DossierEvent, DossierQuerySet
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative, unit_successors_on
 from motcua.reports.domain import facts as F
@@ -368,8 +369,12 @@ def ontime_counts_direct(
             | ~Q(status__in=closed_statuses)
         )
     )
-    overdue = open_at_end & Q(due_at__lt=stock_end)
-    repeated = Q(supplement_count__gt=1)
+    # A paused dossier that was not yet late when its pause began is not overdue (clock
+    # state's rule, `dossiers.domain.clockstate`); the pre-aggregated facts leave its due day
+    # out until the pause ends (`reports.services.snapshot_of`).
+    paused_in_time = Q(status__in=PAUSED_VALUES) & ~DossierQuerySet.overdue_q(stock_end)
+    overdue = open_at_end & Q(due_at__lt=stock_end) & ~paused_in_time
+    repeated = Q(supplement_count__gt=SUPPLEMENT_REQUESTS_IN_TIME)
 
     def n(cond: Q):
         return Count("pk", filter=cond)
@@ -486,9 +491,10 @@ def procedures_not_online(*, unit: OrgUnit | None = None):
 
 
 def overdue_now(*, unit_ids: list[int] | None = None, now: dt.datetime | None = None):
-    """Open dossiers past their due instant now, most overdue first (exact, live)."""
+    """Overdue dossiers now (the clock state's rule: running and past due, or paused after
+    being past due; a dossier waiting for a supplement is not overdue), exact and live."""
     now = now or timezone.now()
-    qs = Dossier.objects.filter(status__in=[s.value for s in OPEN_STATES], due_at__lt=now)
+    qs = Dossier.objects.overdue(now)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     return qs

@@ -22,9 +22,17 @@ from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 
-from motcua.clock.domain.worktime import DUNG_HAN, QUA_HAN, TRUOC_HAN, WorkCalendar, merge_pauses
+from motcua.clock.domain.worktime import (
+    DUNG_HAN,
+    QUA_HAN,
+    SUPPLEMENT_REQUESTS_IN_TIME,
+    TRUOC_HAN,
+    WorkCalendar,
+    merge_pauses,
+)
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import to_wall_time
+from motcua.dossiers.domain.clockstate import PAUSED, clock_state
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.org.models import OrgUnit
@@ -109,12 +117,22 @@ def snapshot_of(row: dict, pauses: Iterable[tuple], calendars: Calendars) -> F.S
                 seconds = cal.elapsed_seconds(
                     to_wall_time(row["clock_start"]), fin, merge_pauses(wall)
                 )
+    due_day = _day(row["due_at"]) if row["received_at"] else None
+    if outcome == F.OPEN and row["due_at"] is not None:
+        # The clock state's rule: a dossier paused before it was late is not overdue while it
+        # waits; its due day is unknown until the pause ends and moves it.
+        paused_since = max((a for a, b in pauses if b is None), default=None)
+        state = clock_state(
+            status=status, due_at=row["due_at"], now=row["due_at"], paused_since=paused_since
+        )
+        if state.phase == PAUSED and not state.overdue:
+            due_day = None
     return F.Snapshot(
         channel=row["channel"],
         outcome=outcome,
         received_day=_day(row["received_at"]),
         closed_day=_day(finished) if outcome != F.OPEN else None,
-        due_day=_day(row["due_at"]) if row["received_at"] else None,
+        due_day=due_day,
         returned_day=_day(row["returned_at"]),
         result=result,
         supplement_count=row["supplement_count"] or 0,
@@ -333,7 +351,8 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
     """`domain.facts.contribution` as SQL over `DossierFactState`: (day expression, condition,
     {counter: amount expression}) for each day a dossier adds to. Every part adds at least one
     non-zero counter, so no all-zero bucket is created (as `_flush` skips them)."""
-    rep = "(supplement_count > 1)::int"
+    repeated = f"supplement_count > {int(SUPPLEMENT_REQUESTS_IN_TIME)}"  # repeated_supplements()
+    rep = f"({repeated})::int"
     closing = f"outcome IN ('{F.RESOLVED}', '{F.STOPPED}', '{F.WITHDRAWN}')"
     resolved = f"outcome = '{F.RESOLVED}'"
     counted = f"outcome <> '{F.REFUSED}' AND received_day IS NOT NULL"
@@ -364,7 +383,7 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
                     f"({resolved} AND result NOT IN ('{TRUOC_HAN}', '{DUNG_HAN}'))::int"
                 ),
                 "resolved_in_time_repeated": (
-                    f"({resolved} AND supplement_count > 1 AND result <> '{QUA_HAN}')::int"
+                    f"({resolved} AND {repeated} AND result <> '{QUA_HAN}')::int"
                 ),
                 "processing_seconds": (
                     f"CASE WHEN {resolved} THEN COALESCE(processing_seconds, 0) ELSE 0 END"
@@ -373,7 +392,7 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
                 "stopped": f"(outcome = '{F.STOPPED}')::int",
                 "withdrawn": f"(outcome = '{F.WITHDRAWN}')::int",
                 "open_out": "(received_day IS NOT NULL)::int",
-                "rep_open_out": "(received_day IS NOT NULL AND supplement_count > 1)::int",
+                "rep_open_out": f"(received_day IS NOT NULL AND {repeated})::int",
             },
         ),
         (

@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from motcua.clock.domain.worktime import DUNG_HAN, QUA_HAN, TRUOC_HAN
+from motcua.clock.domain.worktime import DUNG_HAN, QUA_HAN, TRUOC_HAN, repeated_supplements
 
 # Bucket grains.
 DAY, MONTH, YEAR = 1, 2, 3
@@ -129,7 +129,7 @@ def contribution(s: Snapshot) -> Contribution:
             s.result, "resolved_late"
         )
         add((closed, key, 1))
-        if s.supplement_count > 1 and s.result != QUA_HAN:
+        if repeated_supplements(s.supplement_count) and s.result != QUA_HAN:
             add((closed, "resolved_in_time_repeated", 1))
         if s.processing_seconds is not None:
             add((closed, "processing_seconds", s.processing_seconds))
@@ -142,7 +142,7 @@ def contribution(s: Snapshot) -> Contribution:
         add((s.returned_day, "returned", 1))
     # Stocks: only dossiers the clock ran for (received), see the module docstring.
     if received is not None:
-        repeated = s.supplement_count > 1
+        repeated = repeated_supplements(s.supplement_count)
         add((received, "open_in", 1))
         if repeated:
             add((received, "rep_open_in", 1))

@@ -18,7 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 
-from motcua.clock.domain.worktime import CON_HAN, DUNG_HAN, QUA_HAN, SAP_DEN_HAN, TRUOC_HAN
+from motcua.clock.domain.worktime import (
+    CON_HAN,
+    DUNG_HAN,
+    QUA_HAN,
+    SAP_DEN_HAN,
+    TRUOC_HAN,
+    repeated_supplements,
+)
 from motcua.core.formatting import vn_number
 
 CENT = Decimal("0.01")
@@ -162,7 +169,7 @@ def tally(dossiers: Iterable[DossierTiming]) -> OnTimeCounts:
     c = dict.fromkeys((f.name for f in fields(OnTimeCounts)), 0)
     c["processing_working_days"] = Decimal(0)
     for d in dossiers:
-        repeated = d.supplement_requests > 1
+        repeated = repeated_supplements(d.supplement_requests)
         if d.resolved:
             key = {TRUOC_HAN: "resolved_early", DUNG_HAN: "resolved_on_time"}.get(
                 d.result, "resolved_late"
