@@ -358,7 +358,9 @@ def ontime_counts_direct(
     received = Q(received_at__gte=start, received_at__lt=end)
     finished_day = TruncDate("finished_at", tzinfo=VN)
     due_day = TruncDate("due_at", tzinfo=VN)
-    late = Q(finished_at__gt=Col("due_at"))
+    # `classify_finished` compares whole seconds: late from the second after the due instant
+    # (due instants are whole seconds; a finish 0.4 s after one is still on time).
+    late = Q(finished_at__gte=Col("due_at") + dt.timedelta(seconds=1))
     closed_statuses = [Status.RESOLVED, Status.RETURNED, Status.STOPPED, Status.WITHDRAWN]
     open_at_end = (
         Q(received_at__lt=stock_end)

@@ -79,6 +79,11 @@ CLOSED_OUTCOMES = {
 }
 
 
+# `clock.domain.worktime.repeated_supplements` as SQL over `supplement_count` (checked against
+# the function in tests/reports/test_quy_tac_mot_noi_sql.py).
+REPEATED_SUPPLEMENTS_SQL = f"supplement_count > {int(SUPPLEMENT_REQUESTS_IN_TIME)}"
+
+
 class Calendars:
     """The legal calendar of each receiving unit, built once per batch."""
 
@@ -351,7 +356,7 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
     """`domain.facts.contribution` as SQL over `DossierFactState`: (day expression, condition,
     {counter: amount expression}) for each day a dossier adds to. Every part adds at least one
     non-zero counter, so no all-zero bucket is created (as `_flush` skips them)."""
-    repeated = f"supplement_count > {int(SUPPLEMENT_REQUESTS_IN_TIME)}"  # repeated_supplements()
+    repeated = REPEATED_SUPPLEMENTS_SQL
     rep = f"({repeated})::int"
     closing = f"outcome IN ('{F.RESOLVED}', '{F.STOPPED}', '{F.WITHDRAWN}')"
     resolved = f"outcome = '{F.RESOLVED}'"

@@ -436,7 +436,7 @@ def classify_finished(finished: dt.datetime, due: dt.datetime) -> str:
 
     The one home of the early / on-time / late rule: `dossiers.deadlines.result_classify`,
     the reports' snapshots and the SQL reference counts all come back here (the SQL
-    equivalent is tested against this function in tests/clock/test_one_home_rules.py)."""
+    equivalent is tested against this function in tests/reports/test_quy_tac_mot_noi_sql.py)."""
     finished, due = _trunc(finished), _trunc(due)
     if finished > due:
         return QUA_HAN
@@ -445,9 +445,11 @@ def classify_finished(finished: dt.datetime, due: dt.datetime) -> str:
     return DUNG_HAN
 
 
-# Decree 61/2018/ND-CP art. 19(2)... as applied by the national portal's method for Decision
-# 766/QD-TTg (2022): a dossier the agency asked to supplement more than once counts as late in
-# the national indicators, whatever its own clock result. The first request is in time.
+# Decision 766/QĐ-TTg (23/6/2022), indicator 2.1, as computed by the national portal's
+# published method (domain.md §5): a dossier the agency asked to supplement more than once
+# counts as late in the national indicators, whatever its own clock result; the first request
+# is in time (Decree 61/2018/NĐ-CP art. 19 allows one request listing every missing item).
+# Not confirmed here against the portal's text: kept as this one constant.
 SUPPLEMENT_REQUESTS_IN_TIME = 1
 
 
