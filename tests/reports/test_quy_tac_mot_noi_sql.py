@@ -97,3 +97,44 @@ def test_sql_classification_matches_the_pure_rules(tree, make_dossier):
             expected[QUA_HAN],
         )
         assert counts.resolved_in_time_repeated_supplements == in_time_repeated == 2
+
+
+def _buckets():
+    from motcua.reports.domain.facts import COUNTERS
+    from motcua.reports.models import DossierFact
+
+    return sorted(
+        (f.grain, f.start, f.unit_id, f.procedure_id, tuple(getattr(f, c) for c in COUNTERS))
+        for f in DossierFact.objects.all()
+    )
+
+
+@pytest.mark.postgres
+def test_bulk_sql_contribution_equals_the_python_one(tree, make_dossier):
+    """`facts_add_from_states` (set-based SQL over the snapshot rows) adds exactly what
+    `domain.facts.contribution` adds, for every boundary case of both rules and the 766
+    endings (stopped / withdrawn in time or late, with one or two supplement requests)."""
+    from motcua.reports.models import DossierFact
+    from motcua.reports.services import facts_add_from_states
+
+    ward = tree["A"]
+    first = None
+    for finished, requests in CASES:
+        for status in (Status.RETURNED, Status.STOPPED, Status.WITHDRAWN):
+            d = make_dossier(
+                ward,
+                received=DUE - dt.timedelta(days=10),
+                due=DUE,
+                finished=finished,
+                status=status,
+                returned=finished if status == Status.RETURNED else None,
+                supplements=requests,
+            )
+            first = first or d.pk
+    make_dossier(ward, received=DUE - dt.timedelta(days=3), due=DUE, supplements=2)
+    facts_rebuild()
+    python_buckets = _buckets()
+    assert python_buckets
+    DossierFact.objects.all().delete()
+    facts_add_from_states(first_dossier_id=first)
+    assert _buckets() == python_buckets

@@ -166,6 +166,9 @@ def counts_from(sums: dict[str, int]) -> tuple[OnTimeCounts, dict[str, int]]:
         open_in_time_repeated_supplements=rep_open - rep_overdue,
         processing_working_days=Decimal(g["processing_seconds"]) / SECONDS_PER_WORKING_DAY,
         processing_timed=g["processing_timed"],
+        ended_unresolved=g["ended_unresolved"],
+        ended_unresolved_in_time=g["ended_unresolved_in_time"],
+        refused=g["refused"],
     )
     return counts, {k: g[k] for k in EXTRA_LABELS}
 
@@ -376,7 +379,11 @@ def ontime_counts_direct(
     # out until the pause ends (`reports.services.snapshot_of`).
     paused_in_time = Q(status__in=PAUSED_VALUES) & ~DossierQuerySet.overdue_q(stock_end)
     overdue = open_at_end & Q(due_at__lt=stock_end) & ~paused_in_time
-    repeated = Q(supplement_count__gt=SUPPLEMENT_REQUESTS_IN_TIME)
+    reps = SUPPLEMENT_REQUESTS_IN_TIME
+    repeated = Q(supplement_count__gt=reps)
+    unresolved = (
+        Q(status__in=[Status.STOPPED, Status.WITHDRAWN], received_at__isnull=False) & in_period
+    )
 
     def n(cond: Q):
         return Count("pk", filter=cond)
@@ -415,6 +422,10 @@ def ontime_counts_direct(
         ),
         received_apologised=n(received & Q(apologised=True)),
         refused=n(Q(status=Status.NOT_RECEIVED) & in_period),
+        ended_unresolved=n(unresolved),
+        ended_unresolved_in_time=n(
+            unresolved & Q(due_at__isnull=False) & ~late & ~Q(supplement_count__gt=reps)
+        ),
         stopped=n(Q(status=Status.STOPPED) & in_period),
         withdrawn=n(Q(status=Status.WITHDRAWN) & in_period),
         returned=n(Q(returned_at__gte=start, returned_at__lt=end)),
@@ -434,6 +445,9 @@ def ontime_counts_direct(
             open_overdue=r["open_overdue"],
             resolved_in_time_repeated_supplements=r["resolved_in_time_repeated"],
             open_in_time_repeated_supplements=r["rep_open"] - r["rep_overdue"],
+            ended_unresolved=r["ended_unresolved"],
+            ended_unresolved_in_time=r["ended_unresolved_in_time"],
+            refused=r["refused"],
         )
         extra = {k: r[k] or 0 for k in EXTRA_LABELS}
         out[key] = (counts, extra)

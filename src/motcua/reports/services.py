@@ -110,6 +110,13 @@ def snapshot_of(row: dict, pauses: Iterable[tuple], calendars: Calendars) -> F.S
     if outcome != F.OPEN and finished is None:  # inconsistent row: count it as still open
         outcome = F.OPEN
     result, seconds = "", None
+    if (
+        outcome in (F.STOPPED, F.WITHDRAWN)
+        and row["due_at"] is not None
+        and row["received_at"] is not None
+    ):
+        cal = calendars.for_unit(row["unit_id"])
+        result = cal.classify_finished(to_wall_time(finished), to_wall_time(row["due_at"]))
     if outcome == F.RESOLVED:
         if row["due_at"] is None:
             outcome = F.OPEN
@@ -361,6 +368,7 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
     closing = f"outcome IN ('{F.RESOLVED}', '{F.STOPPED}', '{F.WITHDRAWN}')"
     resolved = f"outcome = '{F.RESOLVED}'"
     counted = f"outcome <> '{F.REFUSED}' AND received_day IS NOT NULL"
+    unresolved = f"outcome IN ('{F.STOPPED}', '{F.WITHDRAWN}') AND received_day IS NOT NULL"
     return [
         ("closed_day", f"outcome = '{F.REFUSED}'", {"refused": "1"}),
         (
@@ -394,6 +402,11 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
                     f"CASE WHEN {resolved} THEN COALESCE(processing_seconds, 0) ELSE 0 END"
                 ),
                 "processing_timed": f"({resolved} AND processing_seconds IS NOT NULL)::int",
+                "ended_unresolved": f"({unresolved})::int",
+                "ended_unresolved_in_time": (
+                    f"({unresolved} AND result IN ('{TRUOC_HAN}', '{DUNG_HAN}') "
+                    f"AND NOT ({repeated}))::int"
+                ),
                 "stopped": f"(outcome = '{F.STOPPED}')::int",
                 "withdrawn": f"(outcome = '{F.WITHDRAWN}')::int",
                 "open_out": "(received_day IS NOT NULL)::int",
