@@ -195,6 +195,13 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "").rstrip("/")
 # Largest file a citizen or officer may upload for one dossier component.
 MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
+# Apology letters must leave at least this many working minutes before the due instant
+# (Decree 61/2018 art. 19: "chậm nhất 01 ngày trước ngày hết hạn" = 480; 0 = before the due
+# instant only). See motcua.dossiers.domain.apology.
+MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES = int(
+    os.environ.get("MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES", "0")
+)
+
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = os.environ.get("MOTCUA_DEMO_PASSWORD", "motcua-demo")
 

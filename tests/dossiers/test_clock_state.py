@@ -182,3 +182,24 @@ def test_worklist_row_says_paused_not_late(world, people):
     pause = late.pauses.get(ended_at__isnull=True)
     shown = row_clock(late, now=NOW, calendar=WorkCalendar(), open_pause=pause)
     assert (shown.kind, shown.text) == ("qua-han", "Tạm dừng, đã quá hạn 1 ngày 1 giờ")
+
+
+def test_supervisor_sees_late_dossiers_without_an_apology(world, people, receive, client):
+    """Issue 13 item 4: a dossier that became late without an apology sent before its due
+    instant is flagged for the supervisor; an apologised one is late too but not flagged."""
+    from motcua.reports.selectors import late_without_apology
+
+    desk, cv = people["desk"], people["specialist"]
+    apologised = services.dossier_assign(dossier=receive(), actor=desk, assignee=cv, at=vn(3, 9))
+    services.dossier_apologise(
+        dossier=apologised, actor=cv, reason="Cần xác minh thêm", new_appointment=vn(12, 16),
+        at=vn(5, 9),
+    )  # fmt: skip
+    assert Dossier.objects.overdue(timezone.now()).filter(pk=apologised.pk).exists()
+    flagged = {d.code for d in late_without_apology()}
+    assert flagged == {world[n].code for n in EXPECTED}
+    client.force_login(people["supervisor"])
+    page = client.get("/bao-cao/bang-dieu-khien/").content.decode()
+    assert '<span data-testid="kpi-unapologised">3</span>' in page
+    for name in EXPECTED:
+        assert world[name].code in page

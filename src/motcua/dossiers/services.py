@@ -17,14 +17,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.clock.selectors import work_calendar_for
+from motcua.clock.services import to_wall_time
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, notify, uploads
+from motcua.dossiers.domain.apology import apology_check
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -956,13 +960,26 @@ def dossier_apologise(
     at: dt.datetime | None = None,
     expected_version: int | None = None,
 ) -> Dossier:
-    """Apology with a new appointment (Mẫu 04), before the due instant. The legal due instant
-    does not move: the dossier still counts as late if finished after it."""
+    """Apology with a new appointment (Mẫu 04), before the due instant, at most once
+    (`domain.apology`). The legal due instant does not move: the dossier still counts as late
+    if finished after it."""
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=Action.APOLOGISE, actor=actor, reason=reason, at=at)
-    if new_appointment <= dossier.due_at:
-        raise DossierError("Ngày hẹn mới phải sau hạn giải quyết hiện tại của hồ sơ.")
+    notice = settings.MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES
+    left = None
+    if notice and dossier.due_at is not None and at < dossier.due_at:
+        left = work_calendar_for(dossier.unit).elapsed(
+            to_wall_time(at), to_wall_time(dossier.due_at)
+        )
+    apology_check(
+        now=at,
+        due_at=dossier.due_at,
+        new_appointment=new_appointment,
+        apologies_given=1 if dossier.apologised else 0,
+        working_minutes_left=left,
+        notice_minutes=notice,
+    )
     before = dossier.appointment_at
     _save(dossier, expected, appointment_at=new_appointment, apologised=True)
     _event(

@@ -516,6 +516,13 @@ def overdue_now(*, unit_ids: list[int] | None = None, now: dt.datetime | None = 
     return qs
 
 
+def late_without_apology(*, unit_ids: list[int] | None = None, now: dt.datetime | None = None):
+    """Overdue now and no apology was sent before the due instant (Decree 61/2018 art. 19 as
+    amended: the agency must apologise and give a new appointment *before* the deadline), for
+    the supervisor to follow up."""
+    return overdue_now(unit_ids=unit_ids, now=now).filter(apologised=False)
+
+
 def procedure_count() -> int:
     return Procedure.objects.count()
 

@@ -30,6 +30,7 @@ from motcua.reports.selectors import (
     fact_years,
     ontime_report,
     ontime_series,
+    late_without_apology,
     overdue_now,
     procedures_not_online,
     returned_events,
@@ -281,6 +282,9 @@ def dashboard(request):
         key=lambda r: (r.counts.seed_rate or 0, r.counts.resolved),
     )
     overdue = overdue_now(unit_ids=f.unit_ids).select_related("unit", "procedure_version")
+    unapologised = late_without_apology(unit_ids=f.unit_ids).select_related(
+        "unit", "procedure_version"
+    )
     return render(
         request,
         "reports/dashboard.html",
@@ -292,6 +296,8 @@ def dashboard(request):
             ranked_svg=charts.ranking_svg(ranked[:15]),
             overdue_count=overdue.count(),
             overdue_rows=overdue.order_by("due_at")[:10],
+            unapologised_count=unapologised.count(),
+            unapologised_rows=unapologised.order_by("due_at")[:10],
         ),
     )
 
