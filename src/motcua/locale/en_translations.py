@@ -538,4 +538,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Không có thông báo nào.": "No notices.",
     "Bản nháp chưa nộp (tiếp tục khai hồ sơ)": "Drafts not yet filed (continue filling in)",
     "Nộp hồ sơ thay công dân": "File on a citizen's behalf",
+    # legal (issue 13): dashboard flag of late dossiers without an apology
+    "Quá hạn mà chưa xin lỗi, hẹn lại": "Late without an apology and new appointment",
+    "Hồ sơ đã quá hạn nhưng cơ quan không gửi văn bản xin lỗi và hẹn lại ngày trả kết quả trước thời điểm hết hạn (Nghị định 61/2018/NĐ-CP, Điều 19, sửa đổi bởi Nghị định 107/2021/NĐ-CP): cần đôn đốc.": "Dossiers now late for which the agency sent no apology with a new appointment before the deadline (Decree 61/2018/NĐ-CP art. 19 as amended by Decree 107/2021/NĐ-CP): follow them up.",
+    "Không có hồ sơ nào.": "No dossiers.",
+    "Đơn vị": "Unit",
 }
