@@ -543,4 +543,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Hồ sơ đã quá hạn nhưng cơ quan không gửi văn bản xin lỗi và hẹn lại ngày trả kết quả trước thời điểm hết hạn (Nghị định 61/2018/NĐ-CP, Điều 19, sửa đổi bởi Nghị định 107/2021/NĐ-CP): cần đôn đốc.": "Dossiers now late for which the agency sent no apology with a new appointment before the deadline (Decree 61/2018/NĐ-CP art. 19 as amended by Decree 107/2021/NĐ-CP): follow them up.",
     "Không có hồ sơ nào.": "No dossiers.",
     "Đơn vị": "Unit",
+    # legal (issue 13): Decision 766 page, points lost and why
+    "Điểm bị trừ và lý do": "Points lost and why",
+    "chưa tính điểm, thiếu dữ liệu đầu vào": "not scored, missing input",
+    "mất %(lost)s điểm (đạt %(value)s).": "lost %(lost)s points (achieved %(value)s).",
+    "Không bị trừ điểm nào.": "No points lost.",
 }

@@ -21,8 +21,9 @@ from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.org.models import OrgUnit
 from motcua.reports import charts, exports
 from motcua.reports.domain import periods as P
-from motcua.reports.domain.indicators import IndicatorInputs, evaluate, ontime_inputs
+from motcua.reports.domain.indicators import evaluate, input_label
 from motcua.reports.formatting import COLUMNS, sentences
+from motcua.reports.indicator_inputs import InputContext, indicator_inputs
 from motcua.reports.selectors import (
     GROUPS,
     RETURN_ACTIONS,
@@ -245,25 +246,21 @@ def procedures(request):
     )
 
 
-def _indicator_inputs(report) -> IndicatorInputs:
-    t = report.total
-    return IndicatorInputs(
-        **ontime_inputs(t.counts),
-        ho_so_tiep_nhan=t.extra["received"],
-        ho_so_truc_tuyen=t.extra["received_online"],
-        # Paper results of online dossiers without an electronic copy are not recorded yet.
-    )
-
-
 @report_reader
 def indicators(request):
     f = Filters(request)
     report = f.report()
-    evaluation = evaluate(_indicator_inputs(report))
+    ctx = InputContext(period=f.period, unit_ids=f.unit_ids, report=report)
+    evaluation = evaluate(indicator_inputs(ctx))
+    lost = [
+        (r, ctx.links.get(r.indicator.code, []), [input_label(m) for m in r.missing])
+        for r in evaluation.results
+        if r.missing or (r.points_lost or 0) > 0
+    ]
     return render(
         request,
         "reports/indicators.html",
-        _context(f, evaluation=evaluation, report=report),
+        _context(f, evaluation=evaluation, report=report, lost=lost),
     )
 
 
