@@ -29,7 +29,11 @@ from motcua.clock.services import to_wall_time
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, notify, uploads
 from motcua.dossiers.domain.apology import apology_check
-from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
+from motcua.dossiers.domain.codes import (
+    agency_code_resolve,
+    dossier_code_format,
+    lookup_key_generate,
+)
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
@@ -242,18 +246,28 @@ def _expected(dossier: Dossier, expected_version: int | None) -> int:
 
 
 def agency_code_for(unit: OrgUnit) -> str:
-    """The agency identifier that prefixes the unit's dossier codes.
+    """The agency identifier that prefixes the unit's dossier codes (`domain.codes`).
 
-    The nearest identifier (Circular 10/2016/TT-BTTTT) on the unit or above it; a unit tree
-    without any falls back to its administrative unit's code so intake still works, and the
-    administrator should fill the identifiers in (`OrgUnit.agency_code`).
+    The nearest identifier on the unit or above it *up to its administrative unit* (a desk
+    uses its ward's): a ward never borrows its city's or province's identifier, which would
+    merge their 9,999-a-day sequences and hide which ward received the dossier (Circular
+    01/2018/TT-VPCP art. 19; Circular 10/2016/TT-BTTTT). A unit without one cannot receive
+    until an administrator sets it (`AgencyCodeMissing`, a clear message).
     """
-    node = unit
+    return agency_code_resolve(
+        chain=[(u.agency_code, u.name) for u in _chain_to_administrative(unit)]
+    )
+
+
+def _chain_to_administrative(unit: OrgUnit) -> list[OrgUnit]:
+    admin = unit_administrative(unit=unit)
+    chain, node = [], unit
     while node is not None:
-        if node.agency_code:
-            return node.agency_code
+        chain.append(node)
+        if node.pk == admin.pk:
+            break
         node = node.parent
-    return unit_administrative(unit=unit).code
+    return chain
 
 
 def dossier_code_allocate(*, agency_code: str, day: dt.date) -> str:
