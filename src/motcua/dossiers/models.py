@@ -377,3 +377,28 @@ class DossierResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} {self.name}"
+
+
+class EarlyWarningNorm(models.Model):
+    """Learned from closed dossiers (`services.early_warning_learn`): the typical working time
+    from entering a step to the result, per procedure, receiving unit and step
+    (`domain.earlywarning`). Derived data: relearn at any time."""
+
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    step = models.PositiveSmallIntegerField("bước")
+    typical_seconds = models.PositiveIntegerField("thời gian điển hình (giây làm việc)")
+    samples = models.PositiveIntegerField("số hồ sơ học")
+    learned_at = models.DateTimeField("thời điểm học")
+
+    class Meta:
+        verbose_name = "định mức cảnh báo nguy cơ trễ hạn"
+        verbose_name_plural = "định mức cảnh báo nguy cơ trễ hạn"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure", "unit", "step"], name="early_warning_norm_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_id}/{self.unit_id}/{self.step}"

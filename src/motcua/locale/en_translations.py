@@ -548,4 +548,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "chưa tính điểm, thiếu dữ liệu đầu vào": "not scored, missing input",
     "mất %(lost)s điểm (đạt %(value)s).": "lost %(lost)s points (achieved %(value)s).",
     "Không bị trừ điểm nào.": "No points lost.",
+    # legal (issue 13): early warning
+    "Nguy cơ trễ hạn": "At risk of being late",
+    "Nguy cơ trễ hạn theo đơn vị": "At risk of being late, by unit",
+    "Hồ sơ còn hạn nhưng thời gian làm việc còn lại ít hơn thời gian các bước còn lại thường cần (học từ hồ sơ đã giải quyết của cùng thủ tục và đơn vị).": "Dossiers still in time whose remaining working time is less than their remaining steps usually take (learned from resolved dossiers of the same procedure and unit).",
 }

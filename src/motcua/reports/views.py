@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.dossiers.earlywarning import at_risk_by_unit
 from motcua.org.models import OrgUnit
 from motcua.reports import charts, exports
 from motcua.reports.domain import periods as P
@@ -293,6 +294,7 @@ def dashboard(request):
             ranked_svg=charts.ranking_svg(ranked[:15]),
             overdue_count=overdue.count(),
             overdue_rows=overdue.order_by("due_at")[:10],
+            at_risk=at_risk_by_unit(unit_ids=f.unit_ids),
             unapologised_count=unapologised.count(),
             unapologised_rows=unapologised.order_by("due_at")[:10],
         ),
