@@ -4,19 +4,28 @@ from motcua.org.services import units_load
 
 # A small restructuring: ward A merges into new ward N; ward S splits between N and M;
 # the district-level city D is dissolved on 30/6/2025; province P1 merges into P2.
+# Agency identifiers: well-formed test values (every receiving unit needs its own).
 SMALL_TREE = {
     "units": [
         {
             "code": "P1",
+            "agency_code": "000.00.00.T01",
             "name": "Tỉnh Một",
             "kind": "province",
             "parent": None,
             "valid_to": "2025-06-30",
             "successors": ["P2"],
         },
-        {"code": "P2", "name": "Thành phố Hai", "kind": "province", "parent": None},
+        {
+            "code": "P2",
+            "agency_code": "000.00.00.T02",
+            "name": "Thành phố Hai",
+            "kind": "province",
+            "parent": None,
+        },
         {
             "code": "D",
+            "agency_code": "000.00.10.T01",
             "name": "Thành phố Dê",
             "kind": "district",
             "parent": "P1",
@@ -24,6 +33,7 @@ SMALL_TREE = {
         },
         {
             "code": "A",
+            "agency_code": "000.00.11.T01",
             "name": "Phường A",
             "kind": "ward",
             "parent": "D",
@@ -32,6 +42,7 @@ SMALL_TREE = {
         },
         {
             "code": "B",
+            "agency_code": "000.00.12.T01",
             "name": "Phường B",
             "kind": "ward",
             "parent": "D",
@@ -40,6 +51,7 @@ SMALL_TREE = {
         },
         {
             "code": "S",
+            "agency_code": "000.00.13.T01",
             "name": "Phường S",
             "kind": "ward",
             "parent": "D",
@@ -48,6 +60,7 @@ SMALL_TREE = {
         },
         {
             "code": "N",
+            "agency_code": "000.00.14.T02",
             "name": "Phường Mới",
             "kind": "ward",
             "parent": "P2",
@@ -55,6 +68,7 @@ SMALL_TREE = {
         },
         {
             "code": "M",
+            "agency_code": "000.00.15.T02",
             "name": "Phường Mai",
             "kind": "ward",
             "parent": "P2",

@@ -358,6 +358,13 @@ MOTCUA_PETITION_TIME_LIMITS: dict | None = None
 # Sign-in throttling overrides (portal/ratelimit.py), Python settings only.
 MOTCUA_RATELIMITS: dict = {}
 
+# Apology letters must leave at least this many working minutes before the due instant
+# (Decree 61/2018 art. 19: "chậm nhất 01 ngày trước ngày hết hạn" = 480; 0 = before the due
+# instant only). See motcua.dossiers.domain.apology.
+MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES = int(
+    os.environ.get("MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES", "0")
+)
+
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = _env("MOTCUA_DEMO_PASSWORD", "motcua-demo")
 

@@ -77,11 +77,13 @@ def test_saturday_morning_hours_for_one_desk(make_user):
     )
     assert office_hours_for(units["N.TT"])[5] == ((450, 690),)
     assert 5 not in office_hours_for(units["N"])
-    # Fri 4/7/2025 16:00 + 1 day at the desk: 60 + 240 (Saturday) + 180 -> Mon 7/7 10:30.
+    # Fri 4/7/2025 16:00 + 1 day at the desk: Saturday morning is reception time, not legal
+    # working time (issue 13 item 7; Decision 188/1999/QĐ-TTg): due Mon 7/7 16:00, as at
+    # the ward.
     desk = deadline_compute(
         received_at=aware("2025-07-04T16:00"), duration_minutes=480, unit=units["N.TT"]
     )
-    assert desk.due == aware("2025-07-07T10:30")
+    assert desk.due == aware("2025-07-07T16:00")
     ward = deadline_compute(
         received_at=aware("2025-07-04T16:00"), duration_minutes=480, unit=units["N"]
     )

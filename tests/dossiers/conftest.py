@@ -63,7 +63,7 @@ def units(db):
 
     city = make("718", "Thành phố Thủ Dầu Một", "district", agency_code="000.00.18.H01")
     ward = make("25741", "Phường Hiệp Thành", "ward", city, agency_code=AGENCY)
-    other = make("25744", "Phường Phú Lợi", "ward", city)
+    other = make("25744", "Phường Phú Lợi", "ward", city, agency_code="000.00.21.H01")
     return {
         "city": city,
         "city_tnmt": make("718.TNMT", "Phòng Tài nguyên và Môi trường", "department", city),

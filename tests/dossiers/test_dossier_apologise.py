@@ -76,3 +76,50 @@ def test_apology_needs_a_reason(processing, people):
             dossier=processing, actor=people["desk"], reason="", new_appointment=vn(11, 16),
             at=vn(5, 16),
         )  # fmt: skip
+
+
+# --- issue 13, item 4: at most one new appointment; the notice; which appointment counts ---
+
+
+def test_a_second_apology_is_refused(processing, people):
+    # Decree 61/2018 art. 19 as amended by Decree 107/2021: the new appointment is given
+    # "không quá một lần".
+    services.dossier_apologise(
+        dossier=processing, actor=people["desk"], reason=REASON, new_appointment=vn(11, 16),
+        at=vn(4, 9),
+    )  # fmt: skip
+    with pytest.raises(DossierError, match="không quá một lần"):
+        services.dossier_apologise(
+            dossier=processing, actor=people["desk"], reason=REASON,
+            new_appointment=vn(14, 16), at=vn(5, 9),
+        )  # fmt: skip
+    processing.refresh_from_db()
+    assert processing.appointment_at == vn(11, 16)
+    assert processing.events.filter(action="apologise").count() == 1
+
+
+def test_notice_setting_requires_a_working_day_before_the_due_instant(processing, people, settings):
+    settings.MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES = 480
+    # Wednesday 5/3 16:00 → due Thursday 6/3 08:00: 1.5 working hours left, too late.
+    with pytest.raises(DossierError, match="chậm nhất 8 giờ làm việc"):
+        services.dossier_apologise(
+            dossier=processing, actor=people["desk"], reason=REASON,
+            new_appointment=vn(11, 16), at=vn(5, 16),
+        )  # fmt: skip
+    # Wednesday 5/3 08:00: exactly one working day (480 min) left: accepted.
+    services.dossier_apologise(
+        dossier=processing, actor=people["desk"], reason=REASON, new_appointment=vn(11, 16),
+        at=vn(5, 8),
+    )  # fmt: skip
+    processing.refresh_from_db()
+    assert processing.apologised is True
+
+
+def test_the_legal_due_instant_counts_not_the_new_appointment(processing, people):
+    services.dossier_apologise(
+        dossier=processing, actor=people["desk"], reason=REASON, new_appointment=vn(11, 16),
+        at=vn(5, 9),
+    )  # fmt: skip
+    # Finished before the new appointment but after the legal due instant: late.
+    _walk_to_result(processing, people, vn(7, 9))
+    assert last_event(processing).data["result"] == "qua_han"

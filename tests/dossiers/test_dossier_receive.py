@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from motcua.dossiers.domain.errors import (
+    AgencyCodeMissing,
     CodeSequenceExhausted,
     DossierError,
     DossierIncomplete,
@@ -130,12 +131,27 @@ def test_applicant_name_required(receive):
         receive(applicant={"name": "  "})
 
 
-def test_units_without_agency_identifier_use_their_administrative_code(receive, people, units):
+def test_a_ward_without_its_own_identifier_cannot_receive(receive, people, units):
+    # Issue 13 item 5: the ward must not borrow its city's identifier (000.00.18.H01) and
+    # sequence; it cannot receive until an administrator sets its own.
     units["ward"].agency_code = ""
     units["ward"].save()
-    units["city"].agency_code = ""
-    units["city"].save()
-    assert receive().code == "25741-250303-0001"
+    with pytest.raises(AgencyCodeMissing, match="Phường Hiệp Thành.*chưa có mã định danh"):
+        receive()
+    assert not Dossier.objects.exists()
+    assert not DossierCodeSequence.objects.exists()
+    units["ward"].agency_code = "000.00.20.H01"
+    units["ward"].save()
+    assert receive().code == "000.00.20.H01-250303-0001"
+
+
+def test_each_ward_has_its_own_sequence(receive, people, units, procedure):
+    procedure.units.add(units["other"])
+    units["other"].agency_code = "000.00.21.H01"
+    units["other"].save()
+    first = receive()
+    other = receive(unit=units["other_desk"], received_by=people["other_desk"])
+    assert (first.code, other.code) == ("000.00.20.H01-250303-0001", "000.00.21.H01-250303-0001")
 
 
 def test_sequence_past_9999_fails_loudly_and_saves_nothing(receive):

@@ -25,10 +25,18 @@ def make_wards():
     return {
         "city": city,
         "phu_cuong": OrgUnit.objects.create(
-            code="25747", name="Phường Phú Cường", kind="ward", parent=city
+            code="25747",
+            name="Phường Phú Cường",
+            kind="ward",
+            parent=city,
+            agency_code="000.00.22.H01",
         ),
         "hiep_thanh": OrgUnit.objects.create(
-            code="25741", name="Phường Hiệp Thành", kind="ward", parent=city
+            code="25741",
+            name="Phường Hiệp Thành",
+            kind="ward",
+            parent=city,
+            agency_code="000.00.20.H01",
         ),
     }
 

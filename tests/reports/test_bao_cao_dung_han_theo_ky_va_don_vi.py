@@ -61,8 +61,12 @@ def test_period_boundaries_and_open_dossiers_at_the_end(q1_dossiers, tree):
     # open at the end of 31/3: after_midnight and open_repeated in time; two overdue
     assert (c.open_in_time, c.open_overdue) == (2, 2)
     assert c.open_in_time_repeated_supplements == 1
-    # 2.1: (2 in time resolved + 2 open in time − 1 repeated) ÷ (3 + 4)
-    assert (c.national_numerator, c.national_denominator) == (3, 7)
+    # 2.1 (Decision 766, issue 13 item 3): ended = 3 resolved + refused + stopped + withdrawn
+    # after reception, the last three ended by their due instant; plus 4 open.
+    # (2 in time resolved + 3 other ended in time + 2 open in time − 1 repeated) ÷ (3 + 3 + 4)
+    assert (c.ended_unresolved, c.ended_unresolved_in_time, c.refused) == (2, 2, 1)
+    assert (c.national_numerator, c.national_denominator) == (6, 10)
+    assert c.rate_766 == c.national_rate and str(c.rate_766) == "60.00"
     assert extra["received"] == 8  # the 2023 receipt and the Q2 one are outside
     assert (extra["refused"], extra["stopped"], extra["withdrawn"]) == (1, 1, 1)
     assert extra["returned"] == 1

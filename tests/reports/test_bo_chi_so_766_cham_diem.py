@@ -1,4 +1,4 @@
-"""Decision 766 scoring: min(1, rate ÷ threshold) × points per indicator, six groups adding up
+"""Decision 766 scoring: min(1, rate ÷ threshold) × points per indicator, five groups adding up
 to 100, and no invented numbers: unrecorded counts say "chưa có dữ liệu", zero denominators
 say "không áp dụng". Every expected value below is worked out by hand in the comment beside it.
 """
@@ -33,8 +33,9 @@ FULL = IndicatorInputs(
     da_giai_quyet_truoc_han=6, da_giai_quyet_dung_han=2, da_giai_quyet_qua_han=0,
     dang_xu_ly_trong_han=2, dang_xu_ly_qua_han=0,
     bo_sung_nhieu_lan_da_giai_quyet=0, bo_sung_nhieu_lan_dang_xu_ly=0,
+    ket_thuc_khac=0, ket_thuc_khac_trong_han=0,
     tong_ngay_xu_ly=Decimal("20"), so_ho_so_co_thoi_gian_xu_ly=8,
-    tthc_toan_trinh=10, tthc_du_dieu_kien_toan_trinh=10,
+    tthc_toan_trinh=10, tthc_co_dvctt=10, tthc_du_dieu_kien_toan_trinh=10,
     dvctt_phat_sinh_ho_so=10, dvctt_da_cung_cap=10,
     ho_so_truc_tuyen=10, ho_so_truc_tuyen_ket_qua_giay_chua_cap_dien_tu=0, ho_so_tiep_nhan=10,
     ho_so_co_ket_qua_dien_tu=10, ho_so_tra_ket_qua_giay_to=10,
@@ -51,16 +52,18 @@ FULL = IndicatorInputs(
 )  # fmt: skip
 
 
-def test_the_table_adds_up_to_100_in_six_groups():
+def test_the_table_adds_up_to_100_in_five_groups():
+    # Decision 766/QĐ-TTg: five groups; online payment (3.5, 3.6) belongs to group 3.
     check_table(GROUPS, INDICATORS)
     assert [(g.name, g.points) for g in GROUPS] == [
         ("Công khai, minh bạch", Decimal(18)),
         ("Tiến độ, kết quả giải quyết", Decimal(20)),
-        ("Cung cấp dịch vụ công trực tuyến", Decimal(12)),
+        ("Cung cấp dịch vụ công trực tuyến (gồm thanh toán trực tuyến)", Decimal(22)),
         ("Số hóa hồ sơ", Decimal(22)),
         ("Mức độ hài lòng", Decimal(18)),
-        ("Thanh toán trực tuyến", Decimal(10)),
     ]
+    by_code = {i.code: i for i in INDICATORS}
+    assert {by_code[c].group for c in ("3.5", "3.5b", "3.6")} == {"3"}
 
 
 def test_the_table_has_the_indicators_and_thresholds_of_domain_md():
@@ -96,8 +99,8 @@ def test_a_fully_met_unit_scores_100():
     assert e.total.rescaled == Decimal(100)
     assert e.total.complete and e.total.note == ""
     assert [(g.code, g.earned) for g in e.groups] == [
-        ("1", Decimal(18)), ("2", Decimal(20)), ("3", Decimal(12)),
-        ("4", Decimal(22)), ("5", Decimal(18)), ("6", Decimal(10)),
+        ("1", Decimal(18)), ("2", Decimal(20)), ("3", Decimal(22)),
+        ("4", Decimal(22)), ("5", Decimal(18)),
     ]  # fmt: skip
     assert all(r.status == DA_TINH for r in e.results)
 
@@ -106,7 +109,7 @@ def test_meeting_each_threshold_exactly_is_full_points():
     # 3.1 8/10 = 80%; 3.3 5/10 = 50%; 4.2 8/10 = 80%; 4.3 8/10; 5.4 9/10 = 90%; 3.5 and 3.5b 8/10.
     at_threshold = replace(
         FULL,
-        tthc_toan_trinh=8,
+        tthc_co_dvctt=8,
         ho_so_truc_tuyen=5,
         ho_so_tai_khoan_vneid=5,
         ho_so_so_hoa=8,
@@ -123,9 +126,9 @@ def test_meeting_each_threshold_exactly_is_full_points():
 
 # (case, indicator, changes to FULL, rate %, score)
 SCORES = [
-    ("3.1 above the 80% threshold is capped", "3.1", {"tthc_toan_trinh": 9},
+    ("3.1 above the 80% threshold is capped", "3.1", {"tthc_co_dvctt": 9},
      Decimal("90"), Decimal("2.00")),  # min(1, 90/80) × 2
-    ("3.1 below the threshold", "3.1", {"tthc_toan_trinh": 6},
+    ("3.1 below the threshold", "3.1", {"tthc_co_dvctt": 6},
      Decimal("60"), Decimal("1.50")),  # 60/80 × 2
     ("3.3 below 50%", "3.3", {"ho_so_truc_tuyen": 3, "ho_so_tai_khoan_vneid": 3},
      Decimal("30"), Decimal("3.60")),  # 30/50 × 6
@@ -136,8 +139,19 @@ SCORES = [
       "ho_so_tai_khoan_vneid": 6},
      Decimal("40"), Decimal("4.80")),  # (6 − 2)/10 = 40%; 40/50 × 6
     ("4.2 below 80%", "4.2", {"ho_so_so_hoa": 7}, Decimal("70"), Decimal("3.50")),  # 70/80 × 4
-    ("4.3 a third", "4.3", {"ho_so_tai_su_dung_du_lieu": 1, "ho_so_co_the_tai_su_dung": 3},
+    ("4.3 over every received dossier", "4.3", {"ho_so_tai_su_dung_du_lieu": 2},
+     Decimal("20"), Decimal("0.50")),  # 2/10 received = 20%; 20/80 × 2
+    ("4.3 a third", "4.3", {"ho_so_tai_su_dung_du_lieu": 1, "ho_so_tiep_nhan": 3,
+                            "ho_so_truc_tuyen": 3, "ho_so_tai_khoan_vneid": 3, "ho_so_so_hoa": 3,
+                            "ho_so_dung_kho_du_lieu": 3},
      Decimal("33.33"), Decimal("0.83")),  # (100/3)/80 × 2 = 0,8333
+    ("4.4 over every received dossier", "4.4", {"ho_so_dung_kho_du_lieu": 5},
+     Decimal("50"), Decimal("2.00")),  # 5/10 × 4
+    ("2.1 counts stopped and withdrawn dossiers as ended", "2.1",
+     {"ket_thuc_khac": 10, "ket_thuc_khac_trong_han": 5},
+     Decimal("75"), Decimal("15.00")),  # (10 + 5) / (10 + 10) = 75%; 0,75 × 20
+    ("0% (numerator 0) scores 0", "3.6", {"ho_so_thanh_toan_truc_tuyen": 0},
+     Decimal("0"), Decimal("0.00")),
     ("5.4 under 90%", "5.4", {"ho_so_danh_gia_hai_long": 100, "ho_so_khong_hai_long": 15},
      Decimal("85"), Decimal("5.67")),  # 85/90 × 6 = 5,6667
     ("5.4 above 90% is capped", "5.4", {"ho_so_danh_gia_hai_long": 100, "ho_so_khong_hai_long": 5},
@@ -206,8 +220,12 @@ def test_no_fee_bearing_procedures_is_not_applicable_not_a_division_error():
         assert (result.value, result.score) == (None, None)
         assert result.value_text == "Không áp dụng"
         assert result.note == "Không phát sinh trong kỳ (mẫu số bằng 0); không tính điểm."
-    payment = e.group("6")
-    assert (payment.earned, payment.assessed, payment.rescaled) == (Decimal(0), Decimal(0), None)
+    online = e.group("3")
+    assert (online.earned, online.assessed, online.rescaled) == (
+        Decimal(12),
+        Decimal(12),
+        Decimal(22),
+    )
     assert e.total.earned == Decimal(90)  # missing counts as 0: 100 − 10
     assert e.total.assessed == Decimal(90)
     assert e.total.rescaled == Decimal(100)  # 90 of the 90 points assessed
@@ -239,7 +257,11 @@ def test_unrecorded_inputs_say_so_and_are_listed_in_the_total():
     assert vneid.status == CHUA_CO_DU_LIEU
     assert (vneid.value, vneid.score) == (None, None)
     assert vneid.value_text == "Chưa có dữ liệu"
-    assert vneid.note == "Hệ thống chưa ghi nhận: ho_so_tai_khoan_vneid; không tính điểm."
+    assert vneid.note == (
+        "Thiếu dữ liệu đầu vào: số hồ sơ nộp bằng tài khoản định danh VNeID (đăng nhập VNeID) "
+        "(ho_so_tai_khoan_vneid). Không tính điểm."
+    )
+    assert vneid.missing == ("ho_so_tai_khoan_vneid",)
     assert e.group("1").assessed == Decimal(0) and e.group("1").rescaled is None
     digitisation = e.group("4")
     assert (digitisation.earned, digitisation.assessed) == (Decimal(20), Decimal(20))
@@ -254,20 +276,24 @@ def test_unrecorded_inputs_say_so_and_are_listed_in_the_total():
 
 
 def test_rescaling_over_the_points_assessed():
-    # 3.1 unrecorded; 3.2 at 50% gives 2 of 4; 3.3 full gives 6: 8 of 10 assessed → 8 × 12/10.
-    partial = replace(FULL, tthc_toan_trinh=None, dvctt_phat_sinh_ho_so=5)
+    # 3.1 unrecorded; 3.2 at 50% gives 2 of 4; 3.3 full gives 6; payments 10:
+    # 18 of 20 assessed → 18 × 22/20.
+    partial = replace(FULL, tthc_co_dvctt=None, dvctt_phat_sinh_ho_so=5)
     online = evaluate(partial).group("3")
-    assert (online.earned, online.assessed, online.maximum) == (Decimal(8), Decimal(10), 12)
-    assert online.rescaled == Decimal("9.60")
+    assert (online.earned, online.assessed, online.maximum) == (Decimal(18), Decimal(20), 22)
+    assert online.rescaled == Decimal("19.80")
     assert online.note == (
-        "Chưa tính 3.1 (chưa có dữ liệu): đạt 8/10 điểm đã đánh giá trên tổng 12 điểm."
+        "Chưa tính 3.1 (chưa có dữ liệu): đạt 18/20 điểm đã đánh giá trên tổng 22 điểm."
     )
 
 
 def test_one_missing_term_is_enough_to_withhold_2_1():
     result = evaluate(replace(FULL, bo_sung_nhieu_lan_dang_xu_ly=None)).result("2.1")
     assert result.status == CHUA_CO_DU_LIEU
-    assert result.note == "Hệ thống chưa ghi nhận: bo_sung_nhieu_lan_dang_xu_ly; không tính điểm."
+    assert result.note == (
+        "Thiếu dữ liệu đầu vào: số hồ sơ đang xử lý trong hạn nhưng yêu cầu bổ sung quá một lần "
+        "(bo_sung_nhieu_lan_dang_xu_ly). Không tính điểm."
+    )
 
 
 def test_nothing_recorded_at_all():
@@ -275,7 +301,7 @@ def test_nothing_recorded_at_all():
     assert e.total.earned == Decimal(0)
     assert e.total.assessed == Decimal(0)
     assert e.total.rescaled is None
-    assert len(e.total.excluded) == 21  # 4 + 1 + 3 + 7 + 3 + 3; 2.2 carries no points
+    assert len(e.total.excluded) == 21  # 4 + 1 + 6 + 7 + 3; 2.2 carries no points
 
 
 def test_numerator_above_denominator_is_refused():

@@ -26,6 +26,11 @@ def office_hours_source(unit=None):
     return None
 
 
+# Decision 188/1999/QĐ-TTg (40-hour week) and Labour Code 2019 art. 105: officials work
+# Monday to Friday; Saturday and Sunday are the weekly rest days.
+LEGAL_WORKING_WEEKDAYS = frozenset(range(5))
+
+
 def office_hours_for(unit=None) -> dict[int, tuple[tuple[int, int], ...]]:
     """Office intervals per weekday (minutes after midnight) that apply to `unit`."""
     source = office_hours_source(unit)
@@ -42,10 +47,19 @@ def _overrides(qs) -> list[Override]:
     return [Override(o.day, o.kind, o.note) for o in qs]
 
 
+def legal_hours(hours: dict[int, tuple[tuple[int, int], ...]]):
+    """Office hours restricted to the legal working week: a desk's Saturday or Sunday hours
+    are reception time, not legal working time, and never shorten a deadline (issue 13,
+    item 7). Worked Saturdays of a government swap still count: they are extra working dates.
+    """
+    return {wd: ivs for wd, ivs in hours.items() if wd in LEGAL_WORKING_WEEKDAYS}
+
+
 def work_calendar_for(unit=None) -> WorkCalendar:
-    """The calendar as of now for `unit` (None: nationwide): the package's Vietnamese dates,
-    nationwide overrides, then overrides of the unit and its ancestors (nearest last)."""
-    hours = office_hours_for(unit)
+    """The legal calendar as of now for `unit` (None: nationwide): the unit's office hours on
+    the legal working week (`legal_hours`), the package's Vietnamese dates, nationwide
+    overrides, then overrides of the unit and its ancestors (nearest last)."""
+    hours = legal_hours(office_hours_for(unit))
     national = _overrides(CalendarOverride.objects.filter(unit__isnull=True))
     chain = []
     current = unit

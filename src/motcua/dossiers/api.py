@@ -31,7 +31,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -72,7 +72,6 @@ from motcua.dossiers.domain.errors import (
 )
 from motcua.dossiers.domain.policy import Refusal
 from motcua.dossiers.domain.workflow import (
-    OPEN_STATES,
     STATUS_LABELS,
     Action,
     Channel,
@@ -328,7 +327,10 @@ class DossierListOutputSerializer(serializers.Serializer):
     finished_at = serializers.DateTimeField(allow_null=True)
     returned_at = serializers.DateTimeField(allow_null=True)
     overdue = serializers.SerializerMethodField(
-        help_text="Đang giải quyết và đã qua hạn giải quyết (due_at)."
+        help_text=(
+            "Quá hạn: đang tính thời hạn và đã qua hạn giải quyết (due_at), hoặc đang tạm "
+            "dừng nhưng đã quá hạn trước khi tạm dừng. Hồ sơ chờ bổ sung không tính quá hạn."
+        )
     )
 
     def get_assignee(self, d) -> str | None:
@@ -336,7 +338,7 @@ class DossierListOutputSerializer(serializers.Serializer):
 
     def get_overdue(self, d) -> bool:
         now = self.context.get("now") or timezone.now()
-        return d.status in OPEN_STATES and d.due_at is not None and d.due_at < now
+        return d.is_overdue(now)
 
 
 class DossierPageOutputSerializer(serializers.Serializer):
@@ -743,11 +745,11 @@ def _dossiers_filtered(
         qs = qs.filter(received_at__lt=_local_midnight(received_to + dt.timedelta(days=1)))
     if due_before is not None:
         qs = qs.filter(due_at__lt=due_before)
-    late = Q(status__in=[s.value for s in OPEN_STATES], due_at__lt=now)
+    qs = qs.with_overdue(now)
     if overdue is True:
-        qs = qs.filter(late)
+        qs = qs.overdue(now)
     elif overdue is False:
-        qs = qs.exclude(late)
+        qs = qs.not_overdue(now)
     field = ordering.lstrip("-")
     # Explicit null placement: SQLite and PostgreSQL differ by default.
     order = (

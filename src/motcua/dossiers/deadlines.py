@@ -13,11 +13,7 @@ from django.utils import timezone
 
 from motcua.catalogue.domain import SAME_DAY
 from motcua.clock import services as clock
-from motcua.clock.domain.worktime import DEFAULT_CUTOFF
-
-TRUOC_HAN = "truoc_han"
-DUNG_HAN = "dung_han"
-QUA_HAN = "qua_han"
+from motcua.clock.domain.worktime import DEFAULT_CUTOFF, classify_finished
 
 Pause = tuple[dt.datetime, dt.datetime]
 
@@ -54,15 +50,11 @@ def due_compute(**kwargs) -> dt.datetime:
 
 
 def result_classify(finished: dt.datetime, due: dt.datetime) -> str:
-    """trước hạn: on a date before the due date; đúng hạn: on the due date, no later than the
-    due instant; quá hạn: after it (the clock's rule, in Vietnamese wall time)."""
-    finished = timezone.localtime(finished).replace(microsecond=0)
-    due = timezone.localtime(due).replace(microsecond=0)
-    if finished > due:
-        return QUA_HAN
-    if finished.date() < due.date():
-        return TRUOC_HAN
-    return DUNG_HAN
+    """The clock's `classify_finished` for aware instants, in Vietnamese wall time."""
+    return classify_finished(
+        timezone.localtime(finished).replace(tzinfo=None),
+        timezone.localtime(due).replace(tzinfo=None),
+    )
 
 
 def step_result(

@@ -10,11 +10,60 @@ from django.db import models
 
 from motcua.dossiers.domain.workflow import (
     CHANNEL_LABELS,
+    PAUSED_STATES,
+    RUNNING_STATES,
     STATUS_LABELS,
     Action,
     Channel,
     Status,
 )
+
+RUNNING_VALUES = sorted(s.value for s in RUNNING_STATES)
+PAUSED_VALUES = sorted(s.value for s in PAUSED_STATES)
+
+
+class DossierQuerySet(models.QuerySet):
+    """The SQL twin of `dossiers.domain.clockstate.clock_state` (tested row by row against it):
+    use these methods wherever dossiers are filtered by their clock, never a hand-written
+    `due_at__lt=now`."""
+
+    def clock_running(self):
+        return self.filter(status__in=RUNNING_VALUES)
+
+    def clock_paused(self):
+        return self.filter(status__in=PAUSED_VALUES)
+
+    @staticmethod
+    def overdue_q(now) -> models.Q:
+        """Running and past due, or paused after it was already past due."""
+        late_when_paused = models.Exists(
+            DossierPause.objects.filter(
+                dossier_id=models.OuterRef("pk"),
+                ended_at__isnull=True,
+                started_at__gt=models.OuterRef("due_at"),
+            )
+        )
+        return models.Q(status__in=RUNNING_VALUES, due_at__lt=now) | (
+            models.Q(status__in=PAUSED_VALUES) & late_when_paused
+        )
+
+    def overdue(self, now):
+        return self.filter(self.overdue_q(now))
+
+    def not_overdue(self, now):
+        return self.exclude(self.overdue_q(now))
+
+    def with_overdue(self, now):
+        """Annotate `clock_overdue` (bool) for lists that show the flag per row."""
+        return self.annotate(
+            clock_overdue=models.ExpressionWrapper(
+                self.overdue_q(now), output_field=models.BooleanField()
+            )
+        )
+
+    def due_soon(self, now, until):
+        """Running, not yet due, due no later than `until` ("sắp đến hạn")."""
+        return self.filter(status__in=RUNNING_VALUES, due_at__gte=now, due_at__lte=until)
 
 
 class Dossier(models.Model):
@@ -132,6 +181,8 @@ class Dossier(models.Model):
     version = models.PositiveIntegerField("phiên bản", default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = DossierQuerySet.as_manager()
+
     class Meta:
         verbose_name = "hồ sơ"
         verbose_name_plural = "hồ sơ"
@@ -145,7 +196,7 @@ class Dossier(models.Model):
             # "Quá hạn" and "sắp đến hạn": running clocks (received, processing) by due instant.
             models.Index(
                 fields=["due_at", "id"],
-                condition=models.Q(status__in=[2, 4]),
+                condition=models.Q(status__in=RUNNING_VALUES),
                 name="dossier_running_due_idx",
             ),
         ]
@@ -160,6 +211,23 @@ class Dossier(models.Model):
     @property
     def channel_enum(self) -> Channel:
         return Channel(self.channel)
+
+    def is_overdue(self, now) -> bool:
+        """This dossier's `clock_state(...).overdue` (one query for a paused dossier)."""
+        from motcua.dossiers.domain.clockstate import clock_state
+
+        annotated = getattr(self, "clock_overdue", None)
+        if annotated is not None:
+            return bool(annotated)
+        pause = None
+        if self.status in PAUSED_VALUES and self.pk:
+            pause = self.pauses.filter(ended_at__isnull=True).order_by("-started_at").first()
+        return clock_state(
+            status=self.status,
+            due_at=self.due_at,
+            now=now,
+            paused_since=pause.started_at if pause is not None else None,
+        ).overdue
 
 
 class DossierComponent(models.Model):
@@ -311,3 +379,28 @@ class DossierResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} {self.name}"
+
+
+class EarlyWarningNorm(models.Model):
+    """Learned from closed dossiers (`services.early_warning_learn`): the typical working time
+    from entering a step to the result, per procedure, receiving unit and step
+    (`domain.earlywarning`). Derived data: relearn at any time."""
+
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    step = models.PositiveSmallIntegerField("bước")
+    typical_seconds = models.PositiveIntegerField("thời gian điển hình (giây làm việc)")
+    samples = models.PositiveIntegerField("số hồ sơ học")
+    learned_at = models.DateTimeField("thời điểm học")
+
+    class Meta:
+        verbose_name = "định mức cảnh báo nguy cơ trễ hạn"
+        verbose_name_plural = "định mức cảnh báo nguy cơ trễ hạn"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure", "unit", "step"], name="early_warning_norm_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_id}/{self.unit_id}/{self.step}"

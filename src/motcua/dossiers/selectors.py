@@ -17,15 +17,28 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
 from motcua.catalogue.models import ProcedureVersion, ProcessStep
-from motcua.clock.domain.worktime import MINUTES_PER_WORKING_DAY, WorkCalendar
+from motcua.clock.domain.worktime import (
+    MINUTES_PER_WORKING_DAY,
+    QUA_HAN,
+    WorkCalendar,
+    classify_finished,
+)
 from motcua.clock.services import to_wall_time
 from motcua.dossiers import permissions
+from motcua.dossiers.domain import clockstate
 from motcua.dossiers.domain.workflow import (
     FINAL_STATES,
     Action,
     Status,
 )
-from motcua.dossiers.models import Dossier, DossierEvent, DossierPause
+from motcua.dossiers.models import (
+    PAUSED_VALUES,
+    RUNNING_VALUES,
+    Dossier,
+    DossierEvent,
+    DossierPause,
+    DossierQuerySet,
+)
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative, units_valid_on
 
@@ -122,8 +135,9 @@ SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "nhan": (_("Ngày tiếp nhận (cũ nhất trước)"), ("received_at", "id")),
 }
 
-# Running clock (paused dossiers are not late while they wait for the citizen).
-RUNNING = (Status.RECEIVED.value, Status.PROCESSING.value)
+# Running clock (paused dossiers are not late while they wait for the citizen): the one
+# definition lives in `domain.clockstate` and its SQL twin `DossierQuerySet`.
+RUNNING = tuple(RUNNING_VALUES)
 
 
 def worklist_tabs(*, user) -> list[Tab]:
@@ -181,7 +195,7 @@ def _tab_filter(tab: str, *, user, ids, now, near_due_until) -> Q:
     if tab == "sap-den-han":
         return Q(status__in=RUNNING, due_at__gte=now, due_at__lte=near_due_until) & either
     if tab == "qua-han":
-        return Q(status__in=RUNNING, due_at__lt=now) & either
+        return DossierQuerySet.overdue_q(now) & either
     return either  # tat-ca
 
 
@@ -249,7 +263,7 @@ def worklist_count(rows: QuerySet[Dossier]) -> int:
 
 def worklist_prefetch_open_pauses(rows: list[Dossier]) -> None:
     """Attach `open_pause` (or None) to each paused row: one query for the whole page."""
-    paused = [d.pk for d in rows if d.status in (Status.SUPPLEMENT_REQUESTED, 6)]
+    paused = [d.pk for d in rows if d.status in PAUSED_VALUES]
     found: dict[int, DossierPause] = {}
     if paused:
         for p in DossierPause.objects.filter(dossier_id__in=paused, ended_at__isnull=True):
@@ -303,7 +317,8 @@ def clock_state(
     dossier: Dossier, *, now: dt.datetime, calendar: WorkCalendar, open_pause=None
 ) -> ClockState:
     """What the worklist says about a dossier's time: "còn 1 ngày 2 giờ làm việc",
-    "quá hạn 3 giờ làm việc", "tạm dừng, còn …", or the result of a finished one."""
+    "quá hạn 3 giờ làm việc", "tạm dừng, còn …", or the result of a finished one.
+    The state itself is `domain.clockstate.clock_state`'s; this only words it."""
     due = dossier.due_at
     if due is None:
         return ClockState("", "Chưa tính (chưa tiếp nhận)")
@@ -312,21 +327,26 @@ def clock_state(
         finished = dossier.finished_at
         if finished is None or status in (Status.WITHDRAWN, Status.STOPPED, Status.NOT_RECEIVED):
             return ClockState("da-xong", "Đã kết thúc")
-        late = finished > due
+        late = classify_finished(to_wall_time(finished), to_wall_time(due)) == QUA_HAN
         return ClockState(
             "qua-han" if late else "da-xong", "Xong quá hạn" if late else "Xong đúng hạn"
         )
-    wall_due = to_wall_time(due)
-    if open_pause is not None:
-        left = calendar.elapsed(to_wall_time(open_pause.started_at), wall_due)
-        return ClockState("tam-dung", f"Tạm dừng, còn {working_time_text(left)} làm việc")
-    wall_now = to_wall_time(now)
-    if wall_now > wall_due:
-        over = calendar.elapsed(wall_due, wall_now)
-        return ClockState("qua-han", f"Quá hạn {working_time_text(over)} làm việc")
-    left = calendar.elapsed(wall_now, wall_due)
-    kind = "sap-den-han" if left <= MINUTES_PER_WORKING_DAY else "con-han"
-    return ClockState(kind, f"Còn {working_time_text(left)} làm việc")
+    state = clockstate.clock_state(
+        status=status,
+        due_at=due,
+        now=now,
+        paused_since=open_pause.started_at if open_pause is not None else None,
+        calendar=calendar,
+    )
+    minutes = abs(state.remaining_seconds or 0) // 60
+    if state.phase == clockstate.PAUSED:
+        if state.overdue:
+            return ClockState("qua-han", f"Tạm dừng, đã quá hạn {working_time_text(minutes)}")
+        return ClockState("tam-dung", f"Tạm dừng, còn {working_time_text(minutes)} làm việc")
+    if state.overdue:
+        return ClockState("qua-han", f"Quá hạn {working_time_text(minutes)} làm việc")
+    kind = "sap-den-han" if minutes <= MINUTES_PER_WORKING_DAY else "con-han"
+    return ClockState(kind, f"Còn {working_time_text(minutes)} làm việc")
 
 
 # --- dossier page --------------------------------------------------------------------------

@@ -19,16 +19,24 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.clock.selectors import work_calendar_for
+from motcua.clock.services import to_wall_time
 from motcua.core import events
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, permissions, uploads
-from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
+from motcua.dossiers.domain.apology import apology_check
+from motcua.dossiers.domain.codes import (
+    agency_code_resolve,
+    dossier_code_format,
+    lookup_key_generate,
+)
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
@@ -218,18 +226,28 @@ def _expected(dossier: Dossier, expected_version: int | None) -> int:
 
 
 def agency_code_for(unit: OrgUnit) -> str:
-    """The agency identifier that prefixes the unit's dossier codes.
+    """The agency identifier that prefixes the unit's dossier codes (`domain.codes`).
 
-    The nearest identifier (Circular 10/2016/TT-BTTTT) on the unit or above it; a unit tree
-    without any falls back to its administrative unit's code so intake still works, and the
-    administrator should fill the identifiers in (`OrgUnit.agency_code`).
+    The nearest identifier on the unit or above it *up to its administrative unit* (a desk
+    uses its ward's): a ward never borrows its city's or province's identifier, which would
+    merge their 9,999-a-day sequences and hide which ward received the dossier (Circular
+    01/2018/TT-VPCP art. 19; Circular 10/2016/TT-BTTTT). A unit without one cannot receive
+    until an administrator sets it (`AgencyCodeMissing`, a clear message).
     """
-    node = unit
+    return agency_code_resolve(
+        chain=[(u.agency_code, u.name) for u in _chain_to_administrative(unit)]
+    )
+
+
+def _chain_to_administrative(unit: OrgUnit) -> list[OrgUnit]:
+    admin = unit_administrative(unit=unit)
+    chain, node = [], unit
     while node is not None:
-        if node.agency_code:
-            return node.agency_code
+        chain.append(node)
+        if node.pk == admin.pk:
+            break
         node = node.parent
-    return unit_administrative(unit=unit).code
+    return chain
 
 
 def dossier_code_allocate(*, agency_code: str, day: dt.date) -> str:
@@ -982,13 +1000,26 @@ def dossier_apologise(
     at: dt.datetime | None = None,
     expected_version: int | None = None,
 ) -> Dossier:
-    """Apology with a new appointment (Mẫu 04), before the due instant. The legal due instant
-    does not move: the dossier still counts as late if finished after it."""
+    """Apology with a new appointment (Mẫu 04), before the due instant, at most once
+    (`domain.apology`). The legal due instant does not move: the dossier still counts as late
+    if finished after it."""
     at = _now(at)
     expected = _expected(dossier, expected_version)
     d = _check(dossier=dossier, action=Action.APOLOGISE, actor=actor, reason=reason, at=at)
-    if new_appointment <= dossier.due_at:
-        raise DossierError("Ngày hẹn mới phải sau hạn giải quyết hiện tại của hồ sơ.")
+    notice = settings.MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES
+    left = None
+    if notice and dossier.due_at is not None and at < dossier.due_at:
+        left = work_calendar_for(dossier.unit).elapsed(
+            to_wall_time(at), to_wall_time(dossier.due_at)
+        )
+    apology_check(
+        now=at,
+        due_at=dossier.due_at,
+        new_appointment=new_appointment,
+        apologies_given=1 if dossier.apologised else 0,
+        working_minutes_left=left,
+        notice_minutes=notice,
+    )
     before = dossier.appointment_at
     _save(dossier, expected, appointment_at=new_appointment, apologised=True)
     _event(

@@ -40,6 +40,7 @@ from motcua.dossiers.domain.workflow import (
     Action,
     Channel,
 )
+from motcua.dossiers.earlywarning import mark_at_risk
 from motcua.dossiers.forms import (
     UPLOAD_RULE,
     ActionForm,
@@ -136,6 +137,7 @@ def worklist(request):
     selectors.worklist_prefetch_open_pauses(objects)
     for d in objects:
         d.clock = selectors.clock_state(d, now=now, calendar=calendar, open_pause=d.open_pause)
+    mark_at_risk(objects, now=now, calendar=calendar)  # "nguy cơ trễ hạn" (issue 13)
     params = request.GET.copy()
     params.pop("trang", None)
     context = {

@@ -755,4 +755,18 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Phản ánh, kiến nghị của tôi": "My feedback and petitions",
     "Kỳ sáu tháng": "Six-month period",
     "Nội dung liên quan": "Subject",
+    # legal (issue 13): dashboard flag of late dossiers without an apology
+    "Quá hạn mà chưa xin lỗi, hẹn lại": "Late without an apology and new appointment",
+    "Hồ sơ đã quá hạn nhưng cơ quan không gửi văn bản xin lỗi và hẹn lại ngày trả kết quả trước thời điểm hết hạn (Nghị định 61/2018/NĐ-CP, Điều 19, sửa đổi bởi Nghị định 107/2021/NĐ-CP): cần đôn đốc.": "Dossiers now late for which the agency sent no apology with a new appointment before the deadline (Decree 61/2018/NĐ-CP art. 19 as amended by Decree 107/2021/NĐ-CP): follow them up.",
+    "Không có hồ sơ nào.": "No dossiers.",
+    "Đơn vị": "Unit",
+    # legal (issue 13): Decision 766 page, points lost and why
+    "Điểm bị trừ và lý do": "Points lost and why",
+    "chưa tính điểm, thiếu dữ liệu đầu vào": "not scored, missing input",
+    "mất %(lost)s điểm (đạt %(value)s).": "lost %(lost)s points (achieved %(value)s).",
+    "Không bị trừ điểm nào.": "No points lost.",
+    # legal (issue 13): early warning
+    "Nguy cơ trễ hạn": "At risk of being late",
+    "Nguy cơ trễ hạn theo đơn vị": "At risk of being late, by unit",
+    "Hồ sơ còn hạn nhưng thời gian làm việc còn lại ít hơn thời gian các bước còn lại thường cần (học từ hồ sơ đã giải quyết của cùng thủ tục và đơn vị).": "Dossiers still in time whose remaining working time is less than their remaining steps usually take (learned from resolved dossiers of the same procedure and unit).",
 }

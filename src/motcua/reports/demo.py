@@ -32,7 +32,7 @@ from motcua.accounts.roles import Role
 from motcua.accounts.services import user_create
 from motcua.catalogue.domain import SAME_DAY
 from motcua.catalogue.models import ProcedureVersion
-from motcua.clock.domain.worktime import DEFAULT_CUTOFF, WorkCalendar
+from motcua.clock.domain.worktime import DEFAULT_CUTOFF, WorkCalendar, repeated_supplements
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import from_wall_time
 from motcua.dossiers.domain.codes import LOOKUP_ALPHABET, LOOKUP_LENGTH, dossier_code_format
@@ -432,7 +432,7 @@ class Writer:
                 aware(d.returned) if d.returned else None,
                 delivery.value,
                 len(d.pauses),
-                len(d.pauses) > 1,
+                repeated_supplements(len(d.pauses)),
                 d.apology_at is not None,
                 1,
                 created,
@@ -485,7 +485,7 @@ class Writer:
         for i, (a, b) in enumerate(d.pauses, 1):
             ev("request_supplement", a, people["cv"], rng.choice(SUPPLEMENT_REASONS),
                Status.PROCESSING, Status.SUPPLEMENT_REQUESTED,
-               data={"supplement_no": i, "marks_late": i > 1})  # fmt: skip
+               data={"supplement_no": i, "marks_late": repeated_supplements(i)})  # fmt: skip
             ev("receive_supplement", b, people["tn"], "", Status.SUPPLEMENT_REQUESTED,
                Status.PROCESSING)  # fmt: skip
         if d.transfer_to is not None:

@@ -25,8 +25,9 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
 from motcua.catalogue.models import Field, Procedure, ProcedureVersion
-from motcua.dossiers.domain.workflow import CHANNEL_LABELS, OPEN_STATES, Channel, Status
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
+from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Channel, Status
+from motcua.dossiers.models import PAUSED_VALUES, Dossier, DossierEvent, DossierQuerySet
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative, unit_successors_on
 from motcua.reports.domain import facts as F
@@ -165,6 +166,9 @@ def counts_from(sums: dict[str, int]) -> tuple[OnTimeCounts, dict[str, int]]:
         open_in_time_repeated_supplements=rep_open - rep_overdue,
         processing_working_days=Decimal(g["processing_seconds"]) / SECONDS_PER_WORKING_DAY,
         processing_timed=g["processing_timed"],
+        ended_unresolved=g["ended_unresolved"],
+        ended_unresolved_in_time=g["ended_unresolved_in_time"],
+        refused=g["refused"],
     )
     return counts, {k: g[k] for k in EXTRA_LABELS}
 
@@ -357,7 +361,9 @@ def ontime_counts_direct(
     received = Q(received_at__gte=start, received_at__lt=end)
     finished_day = TruncDate("finished_at", tzinfo=VN)
     due_day = TruncDate("due_at", tzinfo=VN)
-    late = Q(finished_at__gt=Col("due_at"))
+    # `classify_finished` compares whole seconds: late from the second after the due instant
+    # (due instants are whole seconds; a finish 0.4 s after one is still on time).
+    late = Q(finished_at__gte=Col("due_at") + dt.timedelta(seconds=1))
     closed_statuses = [Status.RESOLVED, Status.RETURNED, Status.STOPPED, Status.WITHDRAWN]
     open_at_end = (
         Q(received_at__lt=stock_end)
@@ -368,8 +374,16 @@ def ontime_counts_direct(
             | ~Q(status__in=closed_statuses)
         )
     )
-    overdue = open_at_end & Q(due_at__lt=stock_end)
-    repeated = Q(supplement_count__gt=1)
+    # A paused dossier that was not yet late when its pause began is not overdue (clock
+    # state's rule, `dossiers.domain.clockstate`); the pre-aggregated facts leave its due day
+    # out until the pause ends (`reports.services.snapshot_of`).
+    paused_in_time = Q(status__in=PAUSED_VALUES) & ~DossierQuerySet.overdue_q(stock_end)
+    overdue = open_at_end & Q(due_at__lt=stock_end) & ~paused_in_time
+    reps = SUPPLEMENT_REQUESTS_IN_TIME
+    repeated = Q(supplement_count__gt=reps)
+    unresolved = (
+        Q(status__in=[Status.STOPPED, Status.WITHDRAWN], received_at__isnull=False) & in_period
+    )
 
     def n(cond: Q):
         return Count("pk", filter=cond)
@@ -408,6 +422,10 @@ def ontime_counts_direct(
         ),
         received_apologised=n(received & Q(apologised=True)),
         refused=n(Q(status=Status.NOT_RECEIVED) & in_period),
+        ended_unresolved=n(unresolved),
+        ended_unresolved_in_time=n(
+            unresolved & Q(due_at__isnull=False) & ~late & ~Q(supplement_count__gt=reps)
+        ),
         stopped=n(Q(status=Status.STOPPED) & in_period),
         withdrawn=n(Q(status=Status.WITHDRAWN) & in_period),
         returned=n(Q(returned_at__gte=start, returned_at__lt=end)),
@@ -427,6 +445,9 @@ def ontime_counts_direct(
             open_overdue=r["open_overdue"],
             resolved_in_time_repeated_supplements=r["resolved_in_time_repeated"],
             open_in_time_repeated_supplements=r["rep_open"] - r["rep_overdue"],
+            ended_unresolved=r["ended_unresolved"],
+            ended_unresolved_in_time=r["ended_unresolved_in_time"],
+            refused=r["refused"],
         )
         extra = {k: r[k] or 0 for k in EXTRA_LABELS}
         out[key] = (counts, extra)
@@ -486,12 +507,20 @@ def procedures_not_online(*, unit: OrgUnit | None = None):
 
 
 def overdue_now(*, unit_ids: list[int] | None = None, now: dt.datetime | None = None):
-    """Open dossiers past their due instant now, most overdue first (exact, live)."""
+    """Overdue dossiers now (the clock state's rule: running and past due, or paused after
+    being past due; a dossier waiting for a supplement is not overdue), exact and live."""
     now = now or timezone.now()
-    qs = Dossier.objects.filter(status__in=[s.value for s in OPEN_STATES], due_at__lt=now)
+    qs = Dossier.objects.overdue(now)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     return qs
+
+
+def late_without_apology(*, unit_ids: list[int] | None = None, now: dt.datetime | None = None):
+    """Overdue now and no apology was sent before the due instant (Decree 61/2018 art. 19 as
+    amended: the agency must apologise and give a new appointment *before* the deadline), for
+    the supervisor to follow up."""
+    return overdue_now(unit_ids=unit_ids, now=now).filter(apologised=False)
 
 
 def procedure_count() -> int:

@@ -22,9 +22,17 @@ from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 
-from motcua.clock.domain.worktime import DUNG_HAN, QUA_HAN, TRUOC_HAN, WorkCalendar, merge_pauses
+from motcua.clock.domain.worktime import (
+    DUNG_HAN,
+    QUA_HAN,
+    SUPPLEMENT_REQUESTS_IN_TIME,
+    TRUOC_HAN,
+    WorkCalendar,
+    merge_pauses,
+)
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import to_wall_time
+from motcua.dossiers.domain.clockstate import PAUSED, clock_state
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier, DossierPause
 from motcua.org.models import OrgUnit
@@ -71,6 +79,11 @@ CLOSED_OUTCOMES = {
 }
 
 
+# `clock.domain.worktime.repeated_supplements` as SQL over `supplement_count` (checked against
+# the function in tests/reports/test_quy_tac_mot_noi_sql.py).
+REPEATED_SUPPLEMENTS_SQL = f"supplement_count > {int(SUPPLEMENT_REQUESTS_IN_TIME)}"
+
+
 class Calendars:
     """The legal calendar of each receiving unit, built once per batch."""
 
@@ -97,6 +110,13 @@ def snapshot_of(row: dict, pauses: Iterable[tuple], calendars: Calendars) -> F.S
     if outcome != F.OPEN and finished is None:  # inconsistent row: count it as still open
         outcome = F.OPEN
     result, seconds = "", None
+    if (
+        outcome in (F.STOPPED, F.WITHDRAWN)
+        and row["due_at"] is not None
+        and row["received_at"] is not None
+    ):
+        cal = calendars.for_unit(row["unit_id"])
+        result = cal.classify_finished(to_wall_time(finished), to_wall_time(row["due_at"]))
     if outcome == F.RESOLVED:
         if row["due_at"] is None:
             outcome = F.OPEN
@@ -109,12 +129,22 @@ def snapshot_of(row: dict, pauses: Iterable[tuple], calendars: Calendars) -> F.S
                 seconds = cal.elapsed_seconds(
                     to_wall_time(row["clock_start"]), fin, merge_pauses(wall)
                 )
+    due_day = _day(row["due_at"]) if row["received_at"] else None
+    if outcome == F.OPEN and row["due_at"] is not None:
+        # The clock state's rule: a dossier paused before it was late is not overdue while it
+        # waits; its due day is unknown until the pause ends and moves it.
+        paused_since = max((a for a, b in pauses if b is None), default=None)
+        state = clock_state(
+            status=status, due_at=row["due_at"], now=row["due_at"], paused_since=paused_since
+        )
+        if state.phase == PAUSED and not state.overdue:
+            due_day = None
     return F.Snapshot(
         channel=row["channel"],
         outcome=outcome,
         received_day=_day(row["received_at"]),
         closed_day=_day(finished) if outcome != F.OPEN else None,
-        due_day=_day(row["due_at"]) if row["received_at"] else None,
+        due_day=due_day,
         returned_day=_day(row["returned_at"]),
         result=result,
         supplement_count=row["supplement_count"] or 0,
@@ -338,10 +368,12 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
     """`domain.facts.contribution` as SQL over `DossierFactState`: (day expression, condition,
     {counter: amount expression}) for each day a dossier adds to. Every part adds at least one
     non-zero counter, so no all-zero bucket is created (as `_flush` skips them)."""
-    rep = "(supplement_count > 1)::int"
+    repeated = REPEATED_SUPPLEMENTS_SQL
+    rep = f"({repeated})::int"
     closing = f"outcome IN ('{F.RESOLVED}', '{F.STOPPED}', '{F.WITHDRAWN}')"
     resolved = f"outcome = '{F.RESOLVED}'"
     counted = f"outcome <> '{F.REFUSED}' AND received_day IS NOT NULL"
+    unresolved = f"outcome IN ('{F.STOPPED}', '{F.WITHDRAWN}') AND received_day IS NOT NULL"
     return [
         ("closed_day", f"outcome = '{F.REFUSED}'", {"refused": "1"}),
         (
@@ -369,16 +401,21 @@ def _fact_parts() -> list[tuple[str, str, dict[str, str]]]:
                     f"({resolved} AND result NOT IN ('{TRUOC_HAN}', '{DUNG_HAN}'))::int"
                 ),
                 "resolved_in_time_repeated": (
-                    f"({resolved} AND supplement_count > 1 AND result <> '{QUA_HAN}')::int"
+                    f"({resolved} AND {repeated} AND result <> '{QUA_HAN}')::int"
                 ),
                 "processing_seconds": (
                     f"CASE WHEN {resolved} THEN COALESCE(processing_seconds, 0) ELSE 0 END"
                 ),
                 "processing_timed": f"({resolved} AND processing_seconds IS NOT NULL)::int",
+                "ended_unresolved": f"({unresolved})::int",
+                "ended_unresolved_in_time": (
+                    f"({unresolved} AND result IN ('{TRUOC_HAN}', '{DUNG_HAN}') "
+                    f"AND NOT ({repeated}))::int"
+                ),
                 "stopped": f"(outcome = '{F.STOPPED}')::int",
                 "withdrawn": f"(outcome = '{F.WITHDRAWN}')::int",
                 "open_out": "(received_day IS NOT NULL)::int",
-                "rep_open_out": "(received_day IS NOT NULL AND supplement_count > 1)::int",
+                "rep_open_out": f"(received_day IS NOT NULL AND {repeated})::int",
             },
         ),
         (

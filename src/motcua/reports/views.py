@@ -18,16 +18,19 @@ from django.views.decorators.http import require_safe
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.dossiers.earlywarning import at_risk_by_unit
 from motcua.org.models import OrgUnit
 from motcua.reports import charts, exports
 from motcua.reports.domain import periods as P
-from motcua.reports.domain.indicators import IndicatorInputs, evaluate, ontime_inputs
+from motcua.reports.domain.indicators import evaluate, input_label
 from motcua.reports.formatting import COLUMNS, sentences
+from motcua.reports.indicator_inputs import InputContext, indicator_inputs
 from motcua.reports.selectors import (
     GROUPS,
     RETURN_ACTIONS,
     RETURNED_DEFAULT,
     fact_years,
+    late_without_apology,
     ontime_report,
     ontime_series,
     overdue_now,
@@ -244,25 +247,21 @@ def procedures(request):
     )
 
 
-def _indicator_inputs(report) -> IndicatorInputs:
-    t = report.total
-    return IndicatorInputs(
-        **ontime_inputs(t.counts),
-        ho_so_tiep_nhan=t.extra["received"],
-        ho_so_truc_tuyen=t.extra["received_online"],
-        # Paper results of online dossiers without an electronic copy are not recorded yet.
-    )
-
-
 @report_reader
 def indicators(request):
     f = Filters(request)
     report = f.report()
-    evaluation = evaluate(_indicator_inputs(report))
+    ctx = InputContext(period=f.period, unit_ids=f.unit_ids, report=report)
+    evaluation = evaluate(indicator_inputs(ctx))
+    lost = [
+        (r, ctx.links.get(r.indicator.code, []), [input_label(m) for m in r.missing])
+        for r in evaluation.results
+        if r.missing or (r.points_lost or 0) > 0
+    ]
     return render(
         request,
         "reports/indicators.html",
-        _context(f, evaluation=evaluation, report=report),
+        _context(f, evaluation=evaluation, report=report, lost=lost),
     )
 
 
@@ -281,6 +280,9 @@ def dashboard(request):
         key=lambda r: (r.counts.seed_rate or 0, r.counts.resolved),
     )
     overdue = overdue_now(unit_ids=f.unit_ids).select_related("unit", "procedure_version")
+    unapologised = late_without_apology(unit_ids=f.unit_ids).select_related(
+        "unit", "procedure_version"
+    )
     return render(
         request,
         "reports/dashboard.html",
@@ -292,6 +294,9 @@ def dashboard(request):
             ranked_svg=charts.ranking_svg(ranked[:15]),
             overdue_count=overdue.count(),
             overdue_rows=overdue.order_by("due_at")[:10],
+            at_risk=at_risk_by_unit(unit_ids=f.unit_ids),
+            unapologised_count=unapologised.count(),
+            unapologised_rows=unapologised.order_by("due_at")[:10],
         ),
     )
 

@@ -402,14 +402,8 @@ class WorkCalendar:
         return self.closing(self.next_working_day(start.date()))
 
     def classify_finished(self, finished: dt.datetime, due: dt.datetime) -> str:
-        """trước hạn: on a date before the due date; đúng hạn: on the due date, no later than
-        the due instant; quá hạn: after the due instant."""
-        finished, due = _trunc(finished), _trunc(due)
-        if finished > due:
-            return QUA_HAN
-        if finished.date() < due.date():
-            return TRUOC_HAN
-        return DUNG_HAN
+        """The module's `classify_finished` (kept as a method for the calendar's callers)."""
+        return classify_finished(finished, due)
 
     def classify_open(
         self, now: dt.datetime, due: dt.datetime, warning_minutes: int = MINUTES_PER_WORKING_DAY
@@ -436,9 +430,39 @@ class WorkCalendar:
         return self.classify_finished(finished, due)
 
 
+def classify_finished(finished: dt.datetime, due: dt.datetime) -> str:
+    """trước hạn: on a date before the due date; đúng hạn: on the due date, no later than
+    the due instant; quá hạn: after the due instant (naive Vietnamese wall time, seconds).
+
+    The one home of the early / on-time / late rule: `dossiers.deadlines.result_classify`,
+    the reports' snapshots and the SQL reference counts all come back here (the SQL
+    equivalent is tested against this function in tests/reports/test_quy_tac_mot_noi_sql.py)."""
+    finished, due = _trunc(finished), _trunc(due)
+    if finished > due:
+        return QUA_HAN
+    if finished.date() < due.date():
+        return TRUOC_HAN
+    return DUNG_HAN
+
+
+# Decision 766/QĐ-TTg (23/6/2022), indicator 2.1, as computed by the national portal's
+# published method (domain.md §5): a dossier the agency asked to supplement more than once
+# counts as late in the national indicators, whatever its own clock result; the first request
+# is in time (Decree 61/2018/NĐ-CP art. 19 allows one request listing every missing item).
+# Not confirmed here against the portal's text: kept as this one constant.
+SUPPLEMENT_REQUESTS_IN_TIME = 1
+
+
+def repeated_supplements(supplement_requests: int) -> bool:
+    """True when the number of supplement requests makes the dossier count as late
+    nationally (more than `SUPPLEMENT_REQUESTS_IN_TIME`). SQL fast paths use
+    `supplement_count > SUPPLEMENT_REQUESTS_IN_TIME`, checked against this by a test."""
+    return supplement_requests > SUPPLEMENT_REQUESTS_IN_TIME
+
+
 def classify_national(result: str, supplement_requests: int) -> str:
     """The national indicator's view: more than one supplement request makes a dossier late
     whatever its own result (Decree 61/2018 as amended; keep both classifications)."""
-    if supplement_requests > 1:
+    if repeated_supplements(supplement_requests):
         return QUA_HAN
     return result

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import secrets
 
-from motcua.dossiers.domain.errors import CodeSequenceExhausted, DossierError
+from motcua.dossiers.domain.errors import AgencyCodeMissing, CodeSequenceExhausted, DossierError
 
 SEQUENCE_MAX = 9999
 CODE_RE = re.compile(r"^(?P<agency>[^\s-]+)-(?P<day>\d{6})-(?P<seq>\d{4})$")
@@ -36,6 +36,23 @@ def dossier_code_format(*, agency_code: str, day: dt.date, sequence: int) -> str
     if sequence < 1:
         raise DossierError(f"Số thứ tự hồ sơ phải từ 1 đến {SEQUENCE_MAX} (được {sequence}).")
     return f"{agency_code}-{day:%y%m%d}-{sequence:04d}"
+
+
+def agency_code_resolve(*, chain: list[tuple[str, str]]) -> str:
+    """The identifier of the first unit in `chain` (receiving unit first, its administrative
+    unit last: never beyond it) that has one, else `AgencyCodeMissing` naming the
+    administrative unit. Format unchanged by Circular 03/2025/TT-VPCP as far as we could check
+    (it regulates forms, not identifiers): `V1V2V3.Z1Z2.Y1Y2.MX1X2`, Circular 10/2016/TT-BTTTT.
+    """
+    for code, _name in chain:
+        if (code or "").strip():
+            return code.strip()
+    name = chain[-1][1] if chain else ""
+    raise AgencyCodeMissing(
+        f"Đơn vị “{name}” chưa có mã định danh cơ quan (Thông tư 10/2016/TT-BTTTT) nên chưa "
+        "thể tiếp nhận hồ sơ: mã hồ sơ phải bắt đầu bằng mã định danh của chính đơn vị tiếp "
+        "nhận. Đề nghị quản trị viên nhập mã định danh cho đơn vị rồi tiếp nhận lại."
+    )
 
 
 def dossier_code_parse(code: str) -> tuple[str, dt.date, int]:

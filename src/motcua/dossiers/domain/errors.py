@@ -41,6 +41,10 @@ class ConcurrentUpdate(DossierError):
         )
 
 
+class AgencyCodeMissing(DossierError):
+    """The receiving unit has no agency identifier of its own: it cannot receive yet."""
+
+
 class CodeSequenceExhausted(DossierError):
     """More than 9999 dossiers in one day for one agency: the code format has no room left."""
 

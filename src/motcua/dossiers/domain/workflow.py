@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from motcua.clock.domain.worktime import repeated_supplements
 from motcua.dossiers.domain.errors import TransitionNotAllowed
 
 
@@ -52,15 +53,14 @@ STATUS_LABELS: dict[Status, str] = {
 
 # No action leads out of these.
 FINAL_STATES = frozenset({Status.NOT_RECEIVED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED})
+# The legal clock runs in these: the dossier is late once its due instant has passed.
+RUNNING_STATES = frozenset({Status.RECEIVED, Status.PROCESSING})
+# The clock is paused: waiting for the citizen's supplement or financial obligation (Decree
+# 61/2018 art. 19 as amended; Decree 118/2025). Not late while waiting, unless it already was
+# when the pause began (see `dossiers.domain.clockstate`).
+PAUSED_STATES = frozenset({Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED})
 # The agency is still working on these (the clock runs, or is paused, and the dossier can be late).
-OPEN_STATES = frozenset(
-    {
-        Status.RECEIVED,
-        Status.PROCESSING,
-        Status.SUPPLEMENT_REQUESTED,
-        Status.PAYMENT_REQUESTED,
-    }
-)
+OPEN_STATES = RUNNING_STATES | PAUSED_STATES
 
 
 class Channel(IntEnum):
@@ -269,7 +269,8 @@ def transition_check(
         to_state=rule.to_state if rule.to_state is not None else state,
         pauses_clock=rule.pauses_clock,
         resumes_clock=rule.resumes_clock,
-        marks_late=action is Action.REQUEST_SUPPLEMENT and supplement_count >= 1,
+        marks_late=action is Action.REQUEST_SUPPLEMENT
+        and repeated_supplements(supplement_count + 1),
     )
 
 

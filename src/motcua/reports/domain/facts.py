@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from motcua.clock.domain.worktime import DUNG_HAN, QUA_HAN, TRUOC_HAN
+from motcua.clock.domain.worktime import DUNG_HAN, QUA_HAN, TRUOC_HAN, repeated_supplements
 
 # Bucket grains.
 DAY, MONTH, YEAR = 1, 2, 3
@@ -55,6 +55,10 @@ FLOW_COUNTERS = (
     "stopped",
     "withdrawn",
     "returned",
+    # Stopped or withdrawn after reception (Decision 766's "ended"), and those of them that
+    # ended no later than their due instant with at most one supplement request.
+    "ended_unresolved",
+    "ended_unresolved_in_time",
 )
 # Counters summed from the beginning of time (see the module docstring).
 STOCK_COUNTERS = (
@@ -74,8 +78,9 @@ COUNTERS = FLOW_COUNTERS + STOCK_COUNTERS
 class Snapshot:
     """The dossier as the reports see it: local (Vietnamese) dates, the clock's result.
 
-    `result` is trước hạn / đúng hạn / quá hạn for a resolved dossier (computed by the clock's
-    classify rule from finished and due), "" otherwise.
+    `result` is trước hạn / đúng hạn / quá hạn for a resolved dossier, and for one stopped or
+    withdrawn after reception (computed by the clock's classify rule from finished and due;
+    Decision 766 compares every ended dossier with its due instant), "" otherwise.
     """
 
     channel: int
@@ -95,6 +100,8 @@ class Snapshot:
             raise ValueError(f"Kết thúc hồ sơ không hợp lệ: {self.outcome!r}.")
         if self.outcome == RESOLVED and self.result not in (TRUOC_HAN, DUNG_HAN, QUA_HAN):
             raise ValueError("Hồ sơ đã giải quyết phải có kết quả trước/đúng/quá hạn.")
+        if self.result and self.outcome not in (RESOLVED, STOPPED, WITHDRAWN):
+            raise ValueError("Chỉ hồ sơ đã kết thúc sau tiếp nhận mới có kết quả đúng/quá hạn.")
         if self.outcome != OPEN and self.closed_day is None:
             raise ValueError("Hồ sơ đã kết thúc phải có ngày kết thúc.")
 
@@ -129,20 +136,22 @@ def contribution(s: Snapshot) -> Contribution:
             s.result, "resolved_late"
         )
         add((closed, key, 1))
-        if s.supplement_count > 1 and s.result != QUA_HAN:
+        if repeated_supplements(s.supplement_count) and s.result != QUA_HAN:
             add((closed, "resolved_in_time_repeated", 1))
         if s.processing_seconds is not None:
             add((closed, "processing_seconds", s.processing_seconds))
             add((closed, "processing_timed", 1))
-    elif s.outcome == STOPPED:
-        add((closed, "stopped", 1))
-    elif s.outcome == WITHDRAWN:
-        add((closed, "withdrawn", 1))
+    elif s.outcome in (STOPPED, WITHDRAWN):
+        add((closed, "stopped" if s.outcome == STOPPED else "withdrawn", 1))
+        if received is not None:
+            add((closed, "ended_unresolved", 1))
+            if s.result in (TRUOC_HAN, DUNG_HAN) and not repeated_supplements(s.supplement_count):
+                add((closed, "ended_unresolved_in_time", 1))
     if s.returned_day is not None:
         add((s.returned_day, "returned", 1))
     # Stocks: only dossiers the clock ran for (received), see the module docstring.
     if received is not None:
-        repeated = s.supplement_count > 1
+        repeated = repeated_supplements(s.supplement_count)
         add((received, "open_in", 1))
         if repeated:
             add((received, "rep_open_in", 1))

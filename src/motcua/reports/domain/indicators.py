@@ -81,13 +81,14 @@ class Indicator:
 
 D = Decimal
 
+# Decision 766/QĐ-TTg has five groups (an earlier version of this table had a sixth,
+# "Thanh toán trực tuyến": online payment is part of group 3 in the decision).
 GROUPS: tuple[Group, ...] = (
     Group("1", "Công khai, minh bạch", D(18)),
     Group("2", "Tiến độ, kết quả giải quyết", D(20)),
-    Group("3", "Cung cấp dịch vụ công trực tuyến", D(12)),
+    Group("3", "Cung cấp dịch vụ công trực tuyến (gồm thanh toán trực tuyến)", D(22)),
     Group("4", "Số hóa hồ sơ", D(22)),
     Group("5", "Mức độ hài lòng", D(18)),
-    Group("6", "Thanh toán trực tuyến", D(10)),
 )
 
 PORTAL = "Cổng DVCQG"
@@ -119,24 +120,31 @@ INDICATORS: tuple[Indicator, ...] = (
         (
             "da_giai_quyet_truoc_han", "da_giai_quyet_dung_han", "dang_xu_ly_trong_han",
             "-bo_sung_nhieu_lan_da_giai_quyet", "-bo_sung_nhieu_lan_dang_xu_ly",
+            "ket_thuc_khac_trong_han",
         ),
         (
             "da_giai_quyet_truoc_han", "da_giai_quyet_dung_han", "da_giai_quyet_qua_han",
-            "dang_xu_ly_trong_han", "dang_xu_ly_qua_han",
+            "dang_xu_ly_trong_han", "dang_xu_ly_qua_han", "ket_thuc_khac",
         ),
         QD,
-        ghi_chu="Hồ sơ yêu cầu bổ sung quá một lần được tính là trễ hạn.",
+        ghi_chu=(
+            "Hồ sơ yêu cầu bổ sung quá một lần được tính là trễ hạn. Hồ sơ đã kết thúc gồm cả "
+            "hồ sơ không tiếp nhận, dừng xử lý, rút sau tiếp nhận (so với hạn giải quyết)."
+        ),
     ),
     Indicator(
         "2.2", "2", "Thời gian xử lý trung bình (ngày làm việc)", D(0), D(100),
         ("tong_ngay_xu_ly",), ("so_ho_so_co_thoi_gian_xu_ly",), PORTAL, kind=TRUNG_BINH,
-        ghi_chu="Chỉ theo dõi, không chấm điểm (như Cổng DVCQG hiển thị).",
+        ghi_chu=(
+            "Chỉ theo dõi, không chấm điểm (như Cổng DVCQG hiển thị). Khác biệt: Cổng DVCQG "
+            "tính trên hồ sơ bắt đầu xử lý trong kỳ; hệ thống tính trên hồ sơ có kết quả trong kỳ."
+        ),
     ),
     # 3. Online services: 2 + 4 + 6 = 12 as the portal scores them.
     Indicator(
-        "3.1", "3", "Tỷ lệ TTHC cung cấp DVCTT toàn trình trên TTHC đủ điều kiện", D(2), D(80),
-        ("tthc_toan_trinh",), ("tthc_du_dieu_kien_toan_trinh",), DOMAIN,
-        ghi_chu="Cổng DVCQG tính trên TTHC có DVCTT (toàn trình và một phần); chưa xác nhận.",
+        "3.1", "3", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)", D(2),
+        D(80), ("tthc_co_dvctt",), ("tthc_thuoc_tham_quyen",), PORTAL,
+        ghi_chu="Mẫu số là toàn bộ TTHC thuộc thẩm quyền (phương pháp của Cổng DVCQG).",
     ),
     Indicator(
         "3.2", "3", "Tỷ lệ DVCTT có phát sinh hồ sơ trực tuyến", D(4), D(100),
@@ -162,12 +170,13 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "4.3", "4", "Tỷ lệ hồ sơ khai thác, sử dụng lại dữ liệu số hóa", D(2), D(80),
-        ("ho_so_tai_su_dung_du_lieu",), ("ho_so_co_the_tai_su_dung",), PORTAL,
+        ("ho_so_tai_su_dung_du_lieu",), ("ho_so_tiep_nhan",), PORTAL,
+        ghi_chu="Mẫu số là toàn bộ hồ sơ tiếp nhận trong kỳ (phương pháp của Cổng DVCQG).",
     ),
     Indicator(
         "4.4", "4", "Tỷ lệ hồ sơ sử dụng giấy tờ từ kho dữ liệu điện tử của công dân", D(4),
-        D(100), ("ho_so_dung_kho_du_lieu",), ("ho_so_co_giay_to_trong_kho",), PORTAL,
-        ghi_chu="Cổng DVCQG: hồ sơ số hóa có kết nối, chia sẻ phục vụ tái sử dụng.",
+        D(100), ("ho_so_dung_kho_du_lieu",), ("ho_so_tiep_nhan",), PORTAL,
+        ghi_chu="Mẫu số là toàn bộ hồ sơ tiếp nhận trong kỳ (phương pháp của Cổng DVCQG).",
     ),
     Indicator(
         "4.5", "4", "Tỷ lệ hồ sơ trực tuyến nộp bằng tài khoản định danh VNeID", D(2), D(100),
@@ -198,20 +207,21 @@ INDICATORS: tuple[Indicator, ...] = (
         "5.4", "5", "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", D(6), D(90),
         ("ho_so_danh_gia_hai_long", "-ho_so_khong_hai_long"), ("ho_so_danh_gia_hai_long",), QD,
         ghi_chu=(
-            "Trừ hồ sơ bị đánh giá không hài lòng, có phản ánh về việc giải quyết hoặc quá hạn."
+            "100% − tỷ lệ hồ sơ trễ hạn − tỷ lệ hồ sơ bị đánh giá không hài lòng (phương pháp "
+            "của Cổng DVCQG); hồ sơ vừa trễ hạn vừa không hài lòng chỉ trừ một lần."
         ),
     ),
-    # 6. Online payment: 2 + 2 + 6 = 10 as the portal scores them.
+    # Online payment, inside group 3 (Decision 766): 2 + 2 + 6 = 10 as the portal scores them.
     Indicator(
-        "3.5", "6", "Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến", D(2), D(80),
+        "3.5", "3", "Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến", D(2), D(80),
         ("tthc_co_phi_thanh_toan_truc_tuyen",), ("tthc_co_phi",), DOMAIN,
     ),
     Indicator(
-        "3.5b", "6", "Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến", D(2),
+        "3.5b", "3", "Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến", D(2),
         D(80), ("tthc_co_phi_phat_sinh_thanh_toan",), ("tthc_co_phi",), PORTAL,
     ),
     Indicator(
-        "3.6", "6", "Tỷ lệ hồ sơ thanh toán trực tuyến", D(6), D(100),
+        "3.6", "3", "Tỷ lệ hồ sơ thanh toán trực tuyến", D(6), D(100),
         ("ho_so_thanh_toan_truc_tuyen",), ("ho_so_co_nghia_vu_tai_chinh",), PORTAL,
     ),
 )  # fmt: skip
@@ -238,10 +248,13 @@ class IndicatorInputs:
     dang_xu_ly_qua_han: int | None = None
     bo_sung_nhieu_lan_da_giai_quyet: int | None = None  # among the in-time resolved
     bo_sung_nhieu_lan_dang_xu_ly: int | None = None  # among the in-time open
+    ket_thuc_khac: int | None = None  # refused, stopped, withdrawn after reception
+    ket_thuc_khac_trong_han: int | None = None  # of those, ended by the due instant
     tong_ngay_xu_ly: Decimal | None = None
     so_ho_so_co_thoi_gian_xu_ly: int | None = None
     # 3. Online services
     tthc_toan_trinh: int | None = None
+    tthc_co_dvctt: int | None = None  # full or partial online service
     tthc_du_dieu_kien_toan_trinh: int | None = None
     dvctt_phat_sinh_ho_so: int | None = None
     dvctt_da_cung_cap: int | None = None
@@ -282,6 +295,67 @@ class IndicatorInputs:
                 raise ValueError(f"{f.name} không được âm.")
 
 
+# What each input is, in words: a "missing input" names the data the system does not hold.
+INPUT_LABELS: dict[str, str] = {
+    "tthc_cong_bo_dung_han": "số TTHC công bố đúng hạn (ngày quyết định công bố so với hạn)",
+    "tthc_phai_cong_bo": "số TTHC phải công bố trong kỳ (hạn công bố của từng TTHC)",
+    "tthc_cong_khai_dung_han": "số TTHC cập nhật, công khai đúng hạn (hạn công khai)",
+    "tthc_phai_cong_khai": "số TTHC phải cập nhật, công khai trong kỳ",
+    "tthc_cong_khai_day_du": "số TTHC công khai đầy đủ nội dung",
+    "tthc_da_cong_khai": "số TTHC đã công khai trên Cổng dịch vụ công",
+    "ho_so_dong_bo_dung_han": "số hồ sơ đồng bộ trạng thái lên Cổng DVCQG đúng hạn "
+    "(nhật ký đồng bộ với Cổng DVCQG)",
+    "ho_so_phai_dong_bo": "số hồ sơ phải đồng bộ lên Cổng DVCQG",
+    "da_giai_quyet_truoc_han": "số hồ sơ giải quyết trước hạn",
+    "da_giai_quyet_dung_han": "số hồ sơ giải quyết đúng hạn",
+    "da_giai_quyet_qua_han": "số hồ sơ giải quyết quá hạn",
+    "dang_xu_ly_trong_han": "số hồ sơ đang xử lý trong hạn",
+    "dang_xu_ly_qua_han": "số hồ sơ đang xử lý quá hạn",
+    "bo_sung_nhieu_lan_da_giai_quyet": "số hồ sơ đã giải quyết trong hạn nhưng yêu cầu bổ sung "
+    "quá một lần",
+    "bo_sung_nhieu_lan_dang_xu_ly": "số hồ sơ đang xử lý trong hạn nhưng yêu cầu bổ sung quá "
+    "một lần",
+    "ket_thuc_khac": "số hồ sơ không tiếp nhận, dừng xử lý, rút sau tiếp nhận",
+    "ket_thuc_khac_trong_han": "số hồ sơ không tiếp nhận, dừng, rút trước hạn giải quyết",
+    "tong_ngay_xu_ly": "tổng số ngày làm việc xử lý",
+    "so_ho_so_co_thoi_gian_xu_ly": "số hồ sơ có thời gian xử lý",
+    "ho_so_truc_tuyen": "số hồ sơ nộp trực tuyến",
+    "ho_so_tiep_nhan": "số hồ sơ tiếp nhận",
+    "tthc_toan_trinh": "số TTHC có DVCTT toàn trình",
+    "tthc_co_dvctt": "số TTHC có DVCTT toàn trình hoặc một phần",
+    "tthc_du_dieu_kien_toan_trinh": "số TTHC đủ điều kiện DVCTT toàn trình",
+    "dvctt_phat_sinh_ho_so": "số DVCTT có phát sinh hồ sơ trực tuyến trong kỳ",
+    "dvctt_da_cung_cap": "số DVCTT đã cung cấp",
+    "ho_so_truc_tuyen_ket_qua_giay_chua_cap_dien_tu": "số hồ sơ trực tuyến có kết quả giấy "
+    "chưa cấp bản điện tử",
+    "ho_so_co_ket_qua_dien_tu": "số hồ sơ có kết quả điện tử",
+    "ho_so_tra_ket_qua_giay_to": "số hồ sơ đã có kết quả giải quyết trong kỳ",
+    "ho_so_so_hoa": "số hồ sơ số hóa thành phần và kết quả (dữ liệu số hóa, chứng thực điện tử)",
+    "ho_so_tai_su_dung_du_lieu": "số hồ sơ tái sử dụng dữ liệu số hóa",
+    "ho_so_dung_kho_du_lieu": "số hồ sơ dùng giấy tờ từ kho dữ liệu điện tử của công dân",
+    "ho_so_tai_khoan_vneid": "số hồ sơ nộp bằng tài khoản định danh VNeID (đăng nhập VNeID)",
+    "tthc_ket_noi_du_lieu_dan_cu": "số TTHC kết nối Cơ sở dữ liệu quốc gia về dân cư",
+    "tthc_thuoc_tham_quyen": "số TTHC thuộc thẩm quyền",
+    "xa_chung_thuc_dien_tu": "số xã cung cấp chứng thực bản sao điện tử (ứng dụng chứng thực)",
+    "xa_truc_thuoc": "số xã, phường trực thuộc",
+    "pakn_dung_han": "số phản ánh, kiến nghị xử lý đúng hạn (ứng dụng phản ánh, kiến nghị)",
+    "pakn_tiep_nhan": "số phản ánh, kiến nghị tiếp nhận",
+    "pakn_da_xu_ly": "số phản ánh, kiến nghị đã xử lý",
+    "pakn_khong_hai_long": "số phản ánh, kiến nghị người dân không hài lòng với kết quả xử lý",
+    "ho_so_danh_gia_hai_long": "số hồ sơ đã giải quyết trong kỳ",
+    "ho_so_khong_hai_long": "số hồ sơ trễ hạn hoặc bị đánh giá không hài lòng",
+    "tthc_co_phi_thanh_toan_truc_tuyen": "số TTHC có phí, lệ phí cho phép thanh toán trực tuyến",
+    "tthc_co_phi_phat_sinh_thanh_toan": "số TTHC có phí phát sinh thanh toán trực tuyến",
+    "tthc_co_phi": "số TTHC có phí, lệ phí",
+    "ho_so_thanh_toan_truc_tuyen": "số hồ sơ thanh toán trực tuyến",
+    "ho_so_co_nghia_vu_tai_chinh": "số hồ sơ có nghĩa vụ tài chính",
+}
+
+
+def input_label(name: str) -> str:
+    return INPUT_LABELS.get(name, name)
+
+
 def ontime_inputs(counts: OnTimeCounts) -> dict[str, object]:
     """The progress fields of `IndicatorInputs` from the on-time counts of the same period."""
     return {
@@ -294,6 +368,8 @@ def ontime_inputs(counts: OnTimeCounts) -> dict[str, object]:
         "bo_sung_nhieu_lan_dang_xu_ly": counts.open_in_time_repeated_supplements,
         "tong_ngay_xu_ly": counts.processing_working_days,
         "so_ho_so_co_thoi_gian_xu_ly": counts.processing_timed,
+        "ket_thuc_khac": counts.ended_unresolved + counts.refused,
+        "ket_thuc_khac_trong_han": counts.ended_unresolved_in_time + counts.refused,
     }
 
 
@@ -312,6 +388,7 @@ class IndicatorResult:
     value: Decimal | None = None  # percent for a rate, working days for an average
     score: Decimal | None = None  # None when the indicator is not scored
     note: str = ""
+    missing: tuple[str, ...] = ()  # `IndicatorInputs` fields whose absence withheld it
 
     @property
     def value_text(self) -> str:
@@ -320,6 +397,13 @@ class IndicatorResult:
         if self.indicator.kind == TRUNG_BINH:
             return f"{format_decimal(self.value)} ngày"
         return format_percent(self.value)
+
+    @property
+    def points_lost(self) -> Decimal | None:
+        """Points below the indicator's maximum (None when not scored)."""
+        if self.score is None or not self.indicator.points:
+            return None
+        return self.indicator.points - self.score
 
     @property
     def scored(self) -> bool:
@@ -347,7 +431,10 @@ def evaluate_indicator(indicator: Indicator, inputs: IndicatorInputs) -> Indicat
         return IndicatorResult(
             indicator,
             CHUA_CO_DU_LIEU,
-            note="Hệ thống chưa ghi nhận: " + ", ".join(missing) + "; không tính điểm.",
+            note="Thiếu dữ liệu đầu vào: "
+            + "; ".join(f"{input_label(m)} ({m})" for m in missing)
+            + ". Không tính điểm.",
+            missing=tuple(missing),
         )
     assert numerator is not None and denominator is not None
     if denominator == 0:

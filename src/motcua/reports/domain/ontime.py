@@ -5,11 +5,17 @@ Input is plain counts (or per-dossier classifications already computed by the le
 two decimals, and the sentence the seed article prints:
 "đã giải quyết 25.925/25.969 hồ sơ đúng hạn, đạt tỷ lệ 99,83%".
 
-Two rates, because officers quote both and they differ:
-- seed rate (Decree 61/2018 reporting): resolved early or on time ÷ resolved in the period;
-- national rate (Decision 766 indicator 2.1): resolved early or on time plus still open and in
-  time ÷ resolved plus still open; a dossier with more than one supplement request counts as
-  late there even when the clock says it was on time.
+Two named metrics, because officers quote both and they differ:
+- `seed_rate` — the seed article's and Decree 61/2018 periodic reporting's: dossiers resolved
+  early or on time ÷ dossiers resolved in the period (stopped, withdrawn and refused dossiers
+  are on neither side). The seed table (2021: 25.925/25.969 = 99,83%) is this metric.
+- `rate_766` (= `national_rate`) — Decision 766/QĐ-TTg indicator 2.1 as the national portal
+  computes it: dossiers *ended* in the period early or on time, plus dossiers still open and in
+  time, ÷ dossiers ended plus still open. "Ended" counts, besides results, the dossiers refused
+  at reception (status 3: never received, so never late), stopped (status 8) and withdrawn
+  after reception (status 7 with a receipt), each compared with its legal due instant (not an
+  apology's new appointment: the apology does not make a dossier on time). Supplement time is
+  excluded by the clock; more than one supplement request counts late (`repeated_supplements`).
 """
 
 from __future__ import annotations
@@ -18,7 +24,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 
-from motcua.clock.domain.worktime import CON_HAN, DUNG_HAN, QUA_HAN, SAP_DEN_HAN, TRUOC_HAN
+from motcua.clock.domain.worktime import (
+    CON_HAN,
+    DUNG_HAN,
+    QUA_HAN,
+    SAP_DEN_HAN,
+    TRUOC_HAN,
+    repeated_supplements,
+)
 from motcua.core.formatting import vn_number
 
 CENT = Decimal("0.01")
@@ -94,6 +107,11 @@ class OnTimeCounts:
     open_in_time_repeated_supplements: int = 0
     processing_working_days: Decimal = Decimal(0)  # summed over `processing_timed` dossiers
     processing_timed: int = 0
+    # Decision 766's other ended dossiers: stopped or withdrawn after reception, those of them
+    # ended in time (by the due instant, at most one supplement request), refused at reception.
+    ended_unresolved: int = 0
+    ended_unresolved_in_time: int = 0
+    refused: int = 0
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -105,6 +123,8 @@ class OnTimeCounts:
             )
         if self.open_in_time_repeated_supplements > self.open_in_time:
             raise ValueError("Số hồ sơ bổ sung nhiều lần vượt số hồ sơ đang xử lý trong hạn.")
+        if self.ended_unresolved_in_time > self.ended_unresolved:
+            raise ValueError("Số hồ sơ dừng/rút trong hạn vượt số hồ sơ dừng/rút.")
         if self.processing_timed > self.resolved:
             raise ValueError("Số hồ sơ có thời gian xử lý vượt số hồ sơ đã giải quyết.")
 
@@ -133,21 +153,28 @@ class OnTimeCounts:
 
     @property
     def national_numerator(self) -> int:
+        """Decision 766 indicator 2.1's numerator (see the module docstring)."""
         return (
             self.resolved_in_time
             - self.resolved_in_time_repeated_supplements
+            + self.ended_unresolved_in_time
+            + self.refused
             + self.open_in_time
             - self.open_in_time_repeated_supplements
         )
 
     @property
     def national_denominator(self) -> int:
-        return self.resolved + self.open
+        """Ended in the period (resolved, stopped or withdrawn after reception, refused) plus
+        still open at its end."""
+        return self.resolved + self.ended_unresolved + self.refused + self.open
 
     @property
-    def national_rate(self) -> Decimal | None:
-        """Decision 766 indicator 2.1; None when nothing was resolved or open."""
+    def rate_766(self) -> Decimal | None:
+        """Decision 766 indicator 2.1; None when nothing ended or was open."""
         return percent(self.national_numerator, self.national_denominator)
+
+    national_rate = rate_766
 
     @property
     def average_processing_days(self) -> Decimal | None:
@@ -162,7 +189,7 @@ def tally(dossiers: Iterable[DossierTiming]) -> OnTimeCounts:
     c = dict.fromkeys((f.name for f in fields(OnTimeCounts)), 0)
     c["processing_working_days"] = Decimal(0)
     for d in dossiers:
-        repeated = d.supplement_requests > 1
+        repeated = repeated_supplements(d.supplement_requests)
         if d.resolved:
             key = {TRUOC_HAN: "resolved_early", DUNG_HAN: "resolved_on_time"}.get(
                 d.result, "resolved_late"
