@@ -219,11 +219,6 @@ def test_no_page_or_api_route_leaks_a_dossier_the_reader_may_not_read(reader, wo
         assert client.get(f"/ho-so/{d.code}/").status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Issue 9 hole 1 (outbox scoped to the reader's units, personal data masked) is the "
-    "'harden' branch's; remove this mark when it is merged.",
-)
 def test_outbox_leaks_nothing(world):
     client = Client()
     client.force_login(world["people"]["desk"])
