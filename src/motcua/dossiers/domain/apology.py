@@ -32,6 +32,27 @@ class ApologyRefused(DossierError):
     """The apology breaks one of the rules above; the message says which."""
 
 
+def apology_refusal(
+    *, now: dt.datetime | None, due_at: dt.datetime | None, apologies_given: int
+) -> str | None:
+    """Why no apology may be given now (None: it may). The one home of the rule, asked by the
+    permission policy (what the page offers) and by `apology_check` (what the service does)."""
+    if due_at is None:
+        return "Hồ sơ chưa có hạn trả kết quả nên không thể xin lỗi, hẹn lại."
+    if apologies_given >= MAX_NEW_APPOINTMENTS:
+        return (
+            "Hồ sơ đã được xin lỗi và hẹn lại ngày trả kết quả một lần; việc hẹn lại chỉ được "
+            "thực hiện không quá một lần (Nghị định 61/2018/NĐ-CP, Điều 19, sửa đổi bởi Nghị "
+            "định 107/2021/NĐ-CP)."
+        )
+    if now is not None and now >= due_at:
+        return (
+            "Văn bản xin lỗi và hẹn lại ngày trả kết quả phải được ban hành trước thời điểm "
+            "hết hạn giải quyết; hồ sơ này đã quá hạn."
+        )
+    return None
+
+
 def apology_check(
     *,
     now: dt.datetime,
@@ -42,19 +63,9 @@ def apology_check(
     notice_minutes: int = 0,
 ) -> None:
     """Raise `ApologyRefused` unless a new appointment may be given now."""
-    if due_at is None:
-        raise ApologyRefused("Hồ sơ chưa có hạn trả kết quả nên không thể xin lỗi, hẹn lại.")
-    if apologies_given >= MAX_NEW_APPOINTMENTS:
-        raise ApologyRefused(
-            "Hồ sơ đã được xin lỗi và hẹn lại ngày trả kết quả một lần; việc hẹn lại chỉ được "
-            "thực hiện không quá một lần (Nghị định 61/2018/NĐ-CP, Điều 19, sửa đổi bởi Nghị "
-            "định 107/2021/NĐ-CP)."
-        )
-    if now >= due_at:
-        raise ApologyRefused(
-            "Văn bản xin lỗi và hẹn lại ngày trả kết quả phải được ban hành trước thời điểm "
-            "hết hạn giải quyết; hồ sơ này đã quá hạn."
-        )
+    reason = apology_refusal(now=now, due_at=due_at, apologies_given=apologies_given)
+    if reason:
+        raise ApologyRefused(reason)
     if notice_minutes and working_minutes_left is not None:
         if working_minutes_left < notice_minutes:
             raise ApologyRefused(

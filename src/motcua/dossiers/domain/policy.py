@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from motcua.dossiers.domain.apology import apology_refusal
 from motcua.dossiers.domain.workflow import (
     BUU_CHINH,
     CHUYEN_VIEN,
@@ -356,26 +357,9 @@ def _situation_check(actor: Actor, s: Situation, action: Action, now) -> Verdict
         if s.transfer_pending:
             return _no(action, Refusal.SITUATION, "Hồ sơ đang được xử lý liên thông ở đơn vị khác.")
     if action is Action.APOLOGISE:
-        if s.due_at is None:
-            return _no(
-                action,
-                Refusal.SITUATION,
-                "Hồ sơ chưa có hạn trả kết quả nên không thể xin lỗi.",
-            )
-        if s.apologised:
-            return _no(
-                action,
-                Refusal.SITUATION,
-                "Hồ sơ đã có văn bản xin lỗi và hẹn lại ngày trả kết quả; chỉ được hẹn lại "
-                "một lần.",
-            )
-        if now is not None and now >= s.due_at:
-            return _no(
-                action,
-                Refusal.SITUATION,
-                "Văn bản xin lỗi và hẹn lại ngày trả kết quả phải được ban hành trước thời "
-                "điểm hết hạn giải quyết; hồ sơ này đã quá hạn.",
-            )
+        reason = apology_refusal(now=now, due_at=s.due_at, apologies_given=1 if s.apologised else 0)
+        if reason:
+            return _no(action, Refusal.SITUATION, reason)
     return Verdict(action=action, allowed=True)
 
 
