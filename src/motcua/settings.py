@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "motcua.core.middleware.MissingFileMiddleware",
+    "motcua.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"

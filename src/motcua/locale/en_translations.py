@@ -575,4 +575,5 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "%(n)s notices could not be sent.",
     ),
     "Kiểm tra cổng gửi tin, sau đó quản trị viên đưa lại vào hàng đợi (trang quản trị, thao tác «Gửi lại», hoặc lệnh <code>motcua notifications requeue --all-failed</code>).": "Check the messaging gateway, then an administrator re-queues them (admin site, action «Gửi lại» (re-send), or the command <code>motcua notifications requeue --all-failed</code>).",
+    "Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu. Vui lòng thử lại sau ít giây.": "The system has briefly lost its database connection. Please try again in a few seconds.",
 }
