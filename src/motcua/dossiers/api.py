@@ -59,6 +59,7 @@ from motcua.core.idempotency import (
     idempotency_key_clean,
     request_fingerprint,
 )
+from motcua.core.pagination import CappedCountPaginator
 from motcua.dossiers import services
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -522,6 +523,8 @@ def _transition_error(exc: TransitionNotAllowed, *, state: int, action: Action, 
 
 
 class DossierPagination(PageNumberPagination):
+    # Count capped at 10,000 (motcua.core.pagination): no uncapped COUNT over a million rows.
+    django_paginator_class = CappedCountPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
