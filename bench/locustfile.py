@@ -8,9 +8,10 @@
 
 One officer for five citizens (a ward's desk serves many more citizens than it has staff).
 Officers sign in once (bench_worklist.py's account `bench_motcua`, password `bench-only`;
-override with MOTCUA_BENCH_USER / MOTCUA_BENCH_PASSWORD in locust's environment), then mostly read the worklist (three tabs), open a dossier, list
-dossiers through the API, and look at the home page, with a few seconds' think time. Citizens
-search the portal's procedure catalogue, open a procedure and look up a dossier by code.
+override with MOTCUA_BENCH_USER / MOTCUA_BENCH_PASSWORD in locust's environment), then
+mostly read the worklist (three tabs), open a dossier, list dossiers through the API and look
+at the home page, with a few seconds' think time. Citizens search the portal's procedure
+catalogue, open the portal's home and look up a dossier by code.
 """
 
 import os
