@@ -233,7 +233,7 @@ PERMISSIONS_POLICY = (
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": [SELF, "data:"],
