@@ -15,6 +15,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_ARGS = {
     "bench_reports.py": ["--n", "1000000"],
     "bench_worklist.py": ["--n", "1000000"],
+    "bench_api_list.py": ["--n", "1000000"],
+    "bench_sqlite.py": ["--dossiers", "2000"],
 }
 
 

@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "motcua.core.middleware.MissingFileMiddleware",
+    "motcua.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -237,7 +238,7 @@ PERMISSIONS_POLICY = (
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": [SELF, "data:"],

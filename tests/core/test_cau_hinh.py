@@ -144,3 +144,14 @@ def test_production_cache_is_shared_and_sqlite_uses_wal(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert out.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "wal"], out.stderr
+
+
+@pytest.mark.django_db
+def test_api_docs_inline_script_carries_the_csp_nonce(client):
+    response = client.get("/api/docs/")
+    csp = response["Content-Security-Policy"]
+    nonce = re.search(r"script-src 'self' 'nonce-([^']+)'", csp).group(1)
+    html = response.content.decode()
+    assert f'<script nonce="{nonce}">' in html
+    assert f'<style nonce="{nonce}">' in html
+    assert "<script>" not in html

@@ -59,3 +59,43 @@ class MissingFileMiddleware:
             {"message": _("Tệp này không còn trên máy chủ. Vui lòng báo cho cán bộ quản trị.")},
             status=404,
         )
+
+
+class DatabaseUnavailableMiddleware:
+    """The database went away mid-request (restart, failover, network): answer 503 with
+    Retry-After and a clear Vietnamese message — JSON for the API — instead of a bare 500.
+    Writes run in transactions, so nothing half-written stays behind; the client may retry
+    (API creations with the same Idempotency-Key)."""
+
+    RETRY_AFTER = "5"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        import logging
+
+        from django.http import HttpResponse, JsonResponse
+        from django.utils.translation import gettext as _
+
+        logging.getLogger(__name__).error(
+            "Cơ sở dữ liệu tạm thời không dùng được (%s) khi xử lý %s",
+            type(exception).__name__,
+            request.path,
+        )
+        message = _(
+            "Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu. Vui lòng thử lại sau ít giây."
+        )
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message, "retryable": True}, status=503)
+        else:
+            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = self.RETRY_AFTER
+        return response

@@ -61,6 +61,7 @@ from motcua.core.idempotency import (
     idempotency_key_clean,
     request_fingerprint,
 )
+from motcua.core.pagination import CappedCountPaginator
 from motcua.dossiers import permissions, services
 from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import (
@@ -526,6 +527,8 @@ def _refusal_status(refusal: Refusal | None) -> int:
 
 
 class DossierPagination(PageNumberPagination):
+    # Count capped at 10,000 (motcua.core.pagination): no uncapped COUNT over a million rows.
+    django_paginator_class = CappedCountPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200

@@ -2,7 +2,8 @@
 
 1. refuses to start when migrations are not applied (or applies them with `--migrate`: run that
    on one server only, before the others);
-2. collects static files (WhiteNoise serves them from `STATIC_ROOT`);
+2. collects static files (WhiteNoise serves them from `STATIC_ROOT`; `--skip-static` when the
+   release step already did, e.g. in the container image);
 3. creates the database cache table when the cache is the database (no `REDIS_URL`);
 4. replaces itself with gunicorn serving `motcua.wsgi:application`.
 
@@ -34,9 +35,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-exec", action="store_true", help="chỉ chuẩn bị, không chạy máy chủ"
         )
+        parser.add_argument(
+            "--skip-static",
+            action="store_true",
+            help="không thu thập lại tệp tĩnh (đã làm khi đóng gói bản phát hành)",
+        )
         parser.add_argument("gunicorn_args", nargs="*", help="tham số thêm cho gunicorn")
 
-    def handle(self, *args, bind, workers, migrate, no_exec, gunicorn_args, **options):
+    def handle(self, *args, bind, workers, migrate, no_exec, skip_static, gunicorn_args, **options):
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         if plan and not migrate:
@@ -46,8 +52,13 @@ class Command(BaseCommand):
             )
         if plan:
             call_command("migrate", interactive=False, verbosity=1)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(f"Đã thu thập tệp tĩnh vào {settings.STATIC_ROOT}.")
+        if not skip_static:
+            call_command("collectstatic", interactive=False, verbosity=0)
+            self.stdout.write(f"Đã thu thập tệp tĩnh vào {settings.STATIC_ROOT}.")
+        elif not (settings.STATIC_ROOT / "staticfiles.json").is_file():
+            raise CommandError(
+                "Chưa có tệp tĩnh: bỏ --skip-static hoặc chạy «motcua collectstatic»."
+            )
         if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
             call_command("createcachetable", verbosity=0)
         if no_exec:
