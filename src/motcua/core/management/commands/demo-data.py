@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "motcua.accounts.demo",
     "motcua.clock.demo",
     "motcua.catalogue.demo",
+    "motcua.dossiers.demo",
 ]
 
 
