@@ -4,8 +4,10 @@
 # fonts-liberation is 1.07 and lacks letters such as Ộ and ệ; on Debian 13 fonts-liberation
 # is 2.x already and fonts-liberation2 is a transitional name). Installed when root; otherwise
 # we stop and name the one command to run.
+# `--runtime` (make install / make run): only what the running application needs to print.
 set -euo pipefail
-packages=(chromium fonts-liberation fonts-liberation2)
+packages=(fonts-liberation fonts-liberation2)
+[ "${1:-}" = "--runtime" ] || packages=(chromium "${packages[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -16,7 +18,7 @@ if [ "$(id -u)" -eq 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 else
-  echo "Thiếu gói hệ thống: ${missing[*]}. Chạy lệnh sau rồi chạy lại 'make test':" >&2
+  echo "Thiếu gói hệ thống: ${missing[*]}. Chạy lệnh sau rồi chạy lại lệnh make:" >&2
   echo "  sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
