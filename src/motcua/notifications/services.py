@@ -77,7 +77,12 @@ def notification_enqueue(
         )
     if recipient_phone:
         messages.append(
-            (Channel.SMS, recipient_phone, "", _render(f"{spec.template_dir}/sms.txt", context))
+            (
+                Channel.SMS,
+                recipient_phone,
+                "",
+                domain.sms_text(_render(f"{spec.template_dir}/sms.txt", context)),
+            )
         )
 
     now = timezone.now()
