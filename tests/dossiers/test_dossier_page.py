@@ -225,9 +225,9 @@ def _count(client, user, dossier):
 
 def test_page_query_count_is_pinned(client, processing, people, units):
     # Session, user, roles; scope (3) and the dossier; events; steps; scope ids (2); pauses;
-    # components; calendar (11); then the pickers of the offered actions: assignees of the
+    # components; calendar (11); the electronic results (1); then the pickers of the offered actions: assignees of the
     # next step's role, transfer targets (the administrative unit and the one above it).
-    assert _count(client, people["specialist"], processing) == 24
+    assert _count(client, people["specialist"], processing) == 25
     # More events do not mean more queries.
     for minute in (10, 20):
         services.dossier_transfer(
@@ -239,9 +239,9 @@ def test_page_query_count_is_pinned(client, processing, people, units):
         services.dossier_transfer_return(
             dossier=processing, actor=people["city_specialist"], at=vn(3, 9, minute + 5)
         )
-    assert _count(client, people["specialist"], processing) == 24
+    assert _count(client, people["specialist"], processing) == 25
     services.dossier_request_supplement(
         dossier=processing, actor=people["specialist"], reason="Thiếu bản vẽ", at=vn(3, 9, 30)
     )
     # Paused: no picker is offered.
-    assert _count(client, people["specialist"], processing) == 22
+    assert _count(client, people["specialist"], processing) == 23

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.dossiers import views
+from motcua.dossiers import views, views_desk
 
 app_name = "dossiers"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("tiep-nhan/huong-dan/", views.intake_guidance, name="intake_guidance"),
     path("<str:code>/", views.dossier_detail, name="detail"),
     path("<str:code>/thao-tac/<str:action>/", views.dossier_action, name="action"),
+    path("<str:code>/ket-qua-dien-tu/", views_desk.result_attach, name="result_attach"),
+    path("<str:code>/nop-tai-quay/", views_desk.payment_counter, name="payment_counter"),
 ]

@@ -30,7 +30,7 @@ from motcua.core.idempotency import (
     idempotency_complete,
     request_fingerprint,
 )
-from motcua.dossiers import deadlines, selectors, services
+from motcua.dossiers import deadlines, selectors, services, views_desk
 from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
 from motcua.dossiers.domain.workflow import (
     MOT_CUA,
@@ -580,6 +580,7 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "supplement_url": document_url(dossier.code, "supplement")
         if dossier.supplement_count
         else None,
+        **views_desk.desk_context(request.user, dossier),
     }
 
 
