@@ -225,8 +225,9 @@ def _count(client, user, dossier):
 
 def test_page_query_count_is_pinned(client, processing, people, units):
     # Session, user, roles; scope (3) and the dossier; events; steps; scope ids (2); pauses;
-    # components; calendar (11); the electronic results (1); then the pickers of the offered actions: assignees of the
-    # next step's role, transfer targets (the administrative unit and the one above it).
+    # components; calendar (11); the electronic results (1); then the pickers of the offered
+    # actions: assignees of the next step's role, transfer targets (the administrative unit and
+    # the one above it).
     assert _count(client, people["specialist"], processing) == 25
     # More events do not mean more queries.
     for minute in (10, 20):
