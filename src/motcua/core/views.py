@@ -1,14 +1,22 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from motcua.accounts.roles import ROLE_TASKS, Role
 
 
-@login_required
 def home(request):
+    # A visitor who is not signed in is most likely a citizen: the portal (procedure search,
+    # tracking, filing), which links to the officers' sign-in.
+    if not request.user.is_authenticated:
+        return redirect("portal:home")
+    return _home(request)
+
+
+@login_required
+def _home(request):
     user = request.user
     roles = sorted(user.roles, key=lambda r: list(Role).index(r))
     tasks = []

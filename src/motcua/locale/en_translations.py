@@ -59,7 +59,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Cần ghi nhận sự đồng ý của công dân trước khi nộp thay.": "The citizen's consent must be recorded before filing on their behalf.",
     "Ghi chú về sự đồng ý (nơi, cách công dân đồng ý)": "Note on the consent (where and how the citizen agreed)",
     "Mã hồ sơ": "Dossier code",
-    "In trên giấy tiếp nhận, ví dụ 000.00.25.H57-250303-0001.": "Printed on the receipt, e.g. 000.00.25.H57-250303-0001.",
+    "In trên giấy tiếp nhận, ví dụ 000.57.47.H29-261201-0001.": "Printed on the receipt, e.g. 000.57.47.H29-261201-0001.",
     "Vui lòng nhập mã hồ sơ.": "Please enter the dossier code.",
     "Mã tra cứu hoặc số định danh cá nhân (CCCD)": "Lookup key or personal ID number (citizen ID card)",
     "Mã tra cứu in trên giấy tiếp nhận, hoặc số giấy tờ của người nộp.": "The lookup key printed on the receipt, or the applicant's ID document number.",
@@ -558,4 +558,5 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Không có hồ sơ này hoặc hồ sơ không thuộc phạm vi của bạn.": "No such dossier, or it is outside your units.",
     "Đã đính kèm kết quả điện tử: %(name)s.": "Electronic result attached: %(name)s.",
     "Đã ghi nhận khoản nộp tại quầy, mã giao dịch %(ref)s; hồ sơ tiếp tục được giải quyết.": "Payment at the counter recorded, transaction %(ref)s; the dossier is handled further.",
+    "Cán bộ, công chức đăng nhập": "Officers: sign in",
 }

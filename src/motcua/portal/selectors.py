@@ -7,7 +7,7 @@ a dossier id alone.
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from motcua.catalogue.domain import fold
+from motcua.catalogue.domain import search_key
 from motcua.catalogue.models import Component, Field, ProcedureVersion
 from motcua.catalogue.selectors import procedure_search
 from motcua.dossiers.models import Dossier
@@ -59,10 +59,10 @@ def portal_procedure_search(
     matching reuses `catalogue.selectors.procedure_search`'s folded `search_text`; unit names
     are folded here, in Python, from `units` (pass `portal_units()` to avoid a second query).
     """
-    words = fold(query).split()
+    words = search_key(query).split()
     if units is None:
         units = portal_units() if words else []
-    folded_units = [(u.pk, fold(u.name)) for u in units]
+    folded_units = [(u.pk, search_key(u.name)) for u in units]
     qs = _public(procedure_search(query=""))
     matched_units = False
     for word in words:
