@@ -306,6 +306,21 @@ def _procedure_check(*, procedure_version, unit: OrgUnit) -> None:
     )
 
 
+def _unit_valid_check(*, unit: OrgUnit, at: dt.datetime) -> None:
+    """A unit that no longer exists on the day (a ward merged on 1/7/2025) receives nothing;
+    the message names the unit(s) that carry on its work."""
+    from motcua.org.selectors import unit_successors_on
+
+    day = timezone.localdate(at)
+    if unit.is_valid_on(day):
+        return
+    after = ", ".join(u.name for u in unit_successors_on(unit=unit, day=day))
+    raise DossierError(
+        f"“{unit}” không còn hoạt động vào ngày {day:%d/%m/%Y} nên không tiếp nhận hồ sơ"
+        + (f"; hồ sơ nộp tại {after}." if after else ".")
+    )
+
+
 def _applicant_fields(applicant: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(applicant) - set(APPLICANT_FIELDS)
     if unknown:
@@ -336,6 +351,7 @@ def _dossier_create(
 ) -> Dossier:
     channel = Channel(channel)
     fields = _applicant_fields(applicant)
+    _unit_valid_check(unit=unit, at=at)
     _procedure_check(procedure_version=procedure_version, unit=unit)
     if channel is Channel.POSTAL and not postal_receipt_no.strip():
         raise DossierError("Hồ sơ nộp qua bưu chính công ích phải có số biên nhận bưu chính.")

@@ -6,6 +6,7 @@ a dossier id alone.
 """
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from motcua.catalogue.domain import search_key
 from motcua.catalogue.models import Component, Field, ProcedureVersion
@@ -22,9 +23,12 @@ def _public(qs: QuerySet[ProcedureVersion]) -> QuerySet[ProcedureVersion]:
 
 
 def portal_units() -> list[OrgUnit]:
-    """Units that run at least one public procedure, by name (one query)."""
+    """Units valid today that run at least one public procedure, by name (one query)."""
+    today = timezone.localdate()
     return list(
         OrgUnit.objects.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today),
             procedure_versions__status=ProcedureVersion.Status.PUBLISHED,
             procedure_versions__published_on_portal=True,
         )
