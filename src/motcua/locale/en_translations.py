@@ -559,4 +559,6 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Đã đính kèm kết quả điện tử: %(name)s.": "Electronic result attached: %(name)s.",
     "Đã ghi nhận khoản nộp tại quầy, mã giao dịch %(ref)s; hồ sơ tiếp tục được giải quyết.": "Payment at the counter recorded, transaction %(ref)s; the dossier is handled further.",
     "Cán bộ, công chức đăng nhập": "Officers: sign in",
+    "%(unit)s (đã giải thể)": "%(unit)s (dissolved)",
+    "%(unit)s (nay: %(after)s)": "%(unit)s (now: %(after)s)",
 }
