@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from motcua.catalogue.models import Component
 from motcua.dossiers.domain.workflow import CHANNEL_LABELS, STATUS_LABELS, TRANSITIONS
 from motcua.dossiers.labels import LABELS
 from motcua.dossiers.models import Dossier, DossierEvent, DossierPause
@@ -18,6 +19,7 @@ def _enum_labels() -> set[str]:
     out |= {t.label for t in TRANSITIONS.values()}
     out |= {"Nộp hồ sơ trực tuyến", "Đính kèm kết quả điện tử"}
     for choices in (
+        Component.Form,
         Dossier.ResultDelivery,
         Dossier.ApplicantKind,
         DossierEvent.StepResult,
@@ -48,3 +50,4 @@ def test_officer_page_in_english(client, receive, people):  # noqa: F811
     assert "Received" in page and "At the counter" in page and "At the one-stop desk" in page
     assert "Receive dossiers" in page  # the timeline's action
     assert "Được tiếp nhận" not in page and "Trực tiếp" not in page
+    assert "<td>Original</td>" in page and "original</td>" not in page  # component form

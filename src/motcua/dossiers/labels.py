@@ -52,4 +52,8 @@ LABELS = (
     gettext_noop("Đang gửi"),
     gettext_noop("Đã gửi"),
     gettext_noop("Gửi không thành công"),
+    # the catalogue's component forms, shown on the dossier page
+    gettext_noop("Bản chính"),
+    gettext_noop("Bản sao chứng thực"),
+    gettext_noop("Bản chụp"),
 )

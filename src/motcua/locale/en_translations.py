@@ -590,4 +590,17 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Đang gửi": "Sending",
     "Đã gửi": "Sent",
     "Gửi không thành công": "Failed",
+    # loose ends (today)
+    "Kết quả chuyển phát qua bưu chính": "Results to deliver by post",
+    "Nhận kết quả tại Bộ phận Một cửa để chuyển phát cho công dân.": "Collect results at the one-stop desk and deliver them to citizens.",
+    "Hồ sơ bổ sung gửi qua bưu chính": "Supplements sent by post",
+    "Chuyển giấy tờ bổ sung công dân gửi qua bưu chính cho Bộ phận Một cửa.": "Hand the documents citizens posted as supplements to the one-stop desk.",
+    "Không có quyền truy cập": "Access denied",
+    "Tài khoản của bạn không được phép mở trang này.": "Your account may not open this page.",
+    "Về trang chủ": "Back to the home page",
+    "Không tìm thấy trang": "Page not found",
+    "Trang hoặc hồ sơ này không có, hoặc không thuộc phạm vi của bạn.": "This page or dossier does not exist, or is outside your units.",
+    "Bản chính": "Original",
+    "Bản sao chứng thực": "Certified copy",
+    "Bản chụp": "Photocopy",
 }
