@@ -25,6 +25,7 @@ from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, notify, uploads
+from motcua.dossiers.domain.applicant import id_number_error
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
@@ -331,6 +332,11 @@ def _applicant_fields(applicant: Mapping[str, Any]) -> dict[str, Any]:
     fields = {f"applicant_{k}": str(v or "").strip() for k, v in applicant.items()}
     fields["applicant_name"] = name
     fields.setdefault("applicant_kind", Dossier.ApplicantKind.PERSON)
+    problem = id_number_error(
+        kind=fields["applicant_kind"], value=fields.get("applicant_id_number", "")
+    )
+    if problem:
+        raise DossierError(problem)
     return fields
 
 
