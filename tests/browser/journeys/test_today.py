@@ -91,7 +91,7 @@ def pdf_text(page, href) -> str:
 def shot(page, name, tmp_path):
     folder = Path(os.environ.get("MOTCUA_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=not name.endswith("-phone"))
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"{name}: {width}px wide"
 
@@ -236,3 +236,12 @@ def test_the_worker_delivers_every_notification(world):
     assert sms.exists() and all(n.body.isascii() and len(n.body) <= 160 for n in sms)
     events = set(Notification.objects.values_list("event", flat=True))
     assert {"dossier.received", "dossier.payment_requested", "dossier.result_ready"} <= events
+
+
+def test_officer_pages_fit_a_phone(world, as_user, tmp_path):
+    desk = as_user("motcua", phone=True)
+    desk.goto("/ho-so/?tab=tat-ca")
+    shot(desk, "desk-worklist-phone", tmp_path)  # asserts: no sideways scrolling of the page
+    overdue = Dossier.objects.filter(status=Status.PROCESSING).order_by("due_at").first()
+    open_dossier(desk, overdue)
+    shot(desk, "desk-dossier-phone", tmp_path)
