@@ -39,3 +39,16 @@ def test_component_forms_read_as_words(client, receive, people):  # noqa: F811
     page = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
     assert "<td>Bản chính</td>" in page
     assert "<td>original</td>" not in page and "<td>certified_copy</td>" not in page
+
+
+def test_a_citizen_sees_one_navigation_on_the_portal(client, make_user):
+    client.force_login(make_user("congdan", Role.CITIZEN))
+    page = client.get(reverse("portal:home")).content.decode()
+    assert page.count("Đăng xuất") == 1
+    assert 'class="main-nav"' not in page and 'class="portal-nav"' in page
+
+
+def test_an_officer_keeps_the_main_navigation_on_the_portal(client, people):  # noqa: F811
+    client.force_login(people["desk"])
+    page = client.get(reverse("portal:home")).content.decode()
+    assert 'class="main-nav"' in page
