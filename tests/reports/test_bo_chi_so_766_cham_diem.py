@@ -239,7 +239,9 @@ def test_unrecorded_inputs_say_so_and_are_listed_in_the_total():
     assert vneid.status == CHUA_CO_DU_LIEU
     assert (vneid.value, vneid.score) == (None, None)
     assert vneid.value_text == "Chưa có dữ liệu"
-    assert vneid.note == "Hệ thống chưa ghi nhận: ho_so_tai_khoan_vneid; không tính điểm."
+    assert vneid.note == (
+        "Hệ thống chưa ghi nhận: số hồ sơ nộp bằng tài khoản VNeID; không tính điểm."
+    )
     assert e.group("1").assessed == Decimal(0) and e.group("1").rescaled is None
     digitisation = e.group("4")
     assert (digitisation.earned, digitisation.assessed) == (Decimal(20), Decimal(20))
@@ -267,7 +269,9 @@ def test_rescaling_over_the_points_assessed():
 def test_one_missing_term_is_enough_to_withhold_2_1():
     result = evaluate(replace(FULL, bo_sung_nhieu_lan_dang_xu_ly=None)).result("2.1")
     assert result.status == CHUA_CO_DU_LIEU
-    assert result.note == "Hệ thống chưa ghi nhận: bo_sung_nhieu_lan_dang_xu_ly; không tính điểm."
+    assert result.note == (
+        "Hệ thống chưa ghi nhận: số hồ sơ đang xử lý phải bổ sung nhiều lần; không tính điểm."
+    )
 
 
 def test_nothing_recorded_at_all():
@@ -298,3 +302,14 @@ def test_which_online_dossiers_count_for_3_3(name, online, paper, electronic, co
         counts_as_online_for_3_3(online=online, paper_result=paper, electronic_result=electronic)
         is counts
     )
+
+
+def test_every_input_has_a_readable_label():
+    """The page never shows an internal field name (domain.INPUT_LABELS covers every input)."""
+    import dataclasses
+
+    from motcua.reports.domain.indicators import INPUT_LABELS, IndicatorInputs
+
+    names = {f.name for f in dataclasses.fields(IndicatorInputs)}
+    assert names == set(INPUT_LABELS)
+    assert all("_" not in label for label in INPUT_LABELS.values())

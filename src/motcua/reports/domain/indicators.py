@@ -282,6 +282,60 @@ class IndicatorInputs:
                 raise ValueError(f"{f.name} không được âm.")
 
 
+# What each input counts, as the 766 page says it when the system does not record it yet.
+INPUT_LABELS: dict[str, str] = {
+    "tthc_cong_bo_dung_han": "số TTHC công bố đúng hạn",
+    "tthc_phai_cong_bo": "số TTHC phải công bố",
+    "tthc_cong_khai_dung_han": "số TTHC công khai đúng hạn",
+    "tthc_phai_cong_khai": "số TTHC phải công khai",
+    "tthc_cong_khai_day_du": "số TTHC công khai đầy đủ",
+    "tthc_da_cong_khai": "số TTHC đã công khai",
+    "ho_so_dong_bo_dung_han": "số hồ sơ đồng bộ đúng hạn lên Cổng DVCQG",
+    "ho_so_phai_dong_bo": "số hồ sơ phải đồng bộ lên Cổng DVCQG",
+    "da_giai_quyet_truoc_han": "số hồ sơ giải quyết trước hạn",
+    "da_giai_quyet_dung_han": "số hồ sơ giải quyết đúng hạn",
+    "da_giai_quyet_qua_han": "số hồ sơ giải quyết quá hạn",
+    "dang_xu_ly_trong_han": "số hồ sơ đang xử lý trong hạn",
+    "dang_xu_ly_qua_han": "số hồ sơ đang xử lý quá hạn",
+    "bo_sung_nhieu_lan_da_giai_quyet": "số hồ sơ đã giải quyết phải bổ sung nhiều lần",
+    "bo_sung_nhieu_lan_dang_xu_ly": "số hồ sơ đang xử lý phải bổ sung nhiều lần",
+    "tong_ngay_xu_ly": "tổng số ngày xử lý",
+    "so_ho_so_co_thoi_gian_xu_ly": "số hồ sơ có thời gian xử lý",
+    "tthc_toan_trinh": "số TTHC cung cấp DVCTT toàn trình",
+    "tthc_du_dieu_kien_toan_trinh": "số TTHC đủ điều kiện DVCTT toàn trình",
+    "dvctt_phat_sinh_ho_so": "số DVCTT có phát sinh hồ sơ",
+    "dvctt_da_cung_cap": "số DVCTT đã cung cấp",
+    "ho_so_truc_tuyen": "số hồ sơ trực tuyến",
+    "ho_so_truc_tuyen_ket_qua_giay_chua_cap_dien_tu": (
+        "số hồ sơ trực tuyến nhận kết quả giấy chưa có bản điện tử"
+    ),
+    "ho_so_tiep_nhan": "số hồ sơ tiếp nhận",
+    "ho_so_co_ket_qua_dien_tu": "số hồ sơ có kết quả điện tử",
+    "ho_so_tra_ket_qua_giay_to": "số hồ sơ trả kết quả giấy tờ",
+    "ho_so_so_hoa": "số hồ sơ được số hóa",
+    "ho_so_tai_su_dung_du_lieu": "số hồ sơ tái sử dụng dữ liệu số hóa",
+    "ho_so_co_the_tai_su_dung": "số hồ sơ có thể tái sử dụng dữ liệu",
+    "ho_so_dung_kho_du_lieu": "số hồ sơ dùng giấy tờ trong kho dữ liệu",
+    "ho_so_co_giay_to_trong_kho": "số hồ sơ có giấy tờ trong kho dữ liệu",
+    "ho_so_tai_khoan_vneid": "số hồ sơ nộp bằng tài khoản VNeID",
+    "tthc_ket_noi_du_lieu_dan_cu": "số TTHC kết nối CSDL quốc gia về dân cư",
+    "tthc_thuoc_tham_quyen": "số TTHC thuộc thẩm quyền",
+    "xa_chung_thuc_dien_tu": "số xã thực hiện chứng thực điện tử",
+    "xa_truc_thuoc": "số xã trực thuộc",
+    "pakn_dung_han": "số phản ánh, kiến nghị xử lý đúng hạn",
+    "pakn_tiep_nhan": "số phản ánh, kiến nghị tiếp nhận",
+    "pakn_da_xu_ly": "số phản ánh, kiến nghị đã xử lý",
+    "pakn_khong_hai_long": "số phản ánh, kiến nghị không hài lòng",
+    "ho_so_danh_gia_hai_long": "số hồ sơ được đánh giá",
+    "ho_so_khong_hai_long": "số hồ sơ đánh giá không hài lòng",
+    "tthc_co_phi_thanh_toan_truc_tuyen": "số TTHC có phí cho thanh toán trực tuyến",
+    "tthc_co_phi_phat_sinh_thanh_toan": "số TTHC có phí phát sinh thanh toán trực tuyến",
+    "tthc_co_phi": "số TTHC có phí, lệ phí",
+    "ho_so_thanh_toan_truc_tuyen": "số hồ sơ thanh toán trực tuyến",
+    "ho_so_co_nghia_vu_tai_chinh": "số hồ sơ có nghĩa vụ tài chính",
+}
+
+
 def ontime_inputs(counts: OnTimeCounts) -> dict[str, object]:
     """The progress fields of `IndicatorInputs` from the on-time counts of the same period."""
     return {
@@ -347,7 +401,9 @@ def evaluate_indicator(indicator: Indicator, inputs: IndicatorInputs) -> Indicat
         return IndicatorResult(
             indicator,
             CHUA_CO_DU_LIEU,
-            note="Hệ thống chưa ghi nhận: " + ", ".join(missing) + "; không tính điểm.",
+            note="Hệ thống chưa ghi nhận: "
+            + ", ".join(INPUT_LABELS.get(m, m) for m in missing)
+            + "; không tính điểm.",
         )
     assert numerator is not None and denominator is not None
     if denominator == 0:
