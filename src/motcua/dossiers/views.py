@@ -314,7 +314,8 @@ def _intake_post(request):
             _("Không tìm thấy thủ tục đã chọn trong danh mục thủ tục mà đơn vị của bạn tiếp nhận."),
         )
         valid = False
-    files, file_errors = _files(request, components) if step == "tiep-nhan" else ({}, {})
+    # Files are checked at "Kiểm tra" too: a renamed program must not be called complete.
+    files, file_errors = _files(request, components)
     missing = [c for c in components if c.required and c.pk not in ticked]
     now = timezone.now()
     context = _intake_context(
@@ -326,7 +327,7 @@ def _intake_post(request):
         missing=missing if valid else [],
         step=step,
     )
-    if valid and not missing:
+    if valid and not missing and not file_errors:
         context["deadline"] = _preview(version, unit, now)
 
     if step != "tiep-nhan" or not valid or missing or file_errors:
