@@ -221,6 +221,8 @@ def test_citizen_downloads_the_electronic_result_and_rates(world, as_user, tmp_p
     open_dossier(desk, online)
     act(desk, "return_result")
     citizen.reload()
+    citizen.get_by_label("Rất hài lòng").scroll_into_view_if_needed()
+    shot(citizen, "portal-rating-phone", tmp_path)
     citizen.get_by_label("Rất hài lòng").check()
     with citizen.expect_navigation():
         citizen.get_by_role("button", name="Gửi đánh giá").click()
