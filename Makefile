@@ -11,6 +11,7 @@ DEV_ENV := MOTCUA_ENV=development
 .PHONY: install run test lint format system-deps bench clean
 
 install: $(STAMP)
+	@bash scripts/system-deps.sh --runtime
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +26,9 @@ run: install
 	@echo ""
 	@echo "  motcua đang chạy tại: http://$(HOST):$(PORT)/   (Ctrl+C để dừng)"
 	@echo ""
+	@# The task worker delivers e-mail and SMS beside the web server and stops with it.
+	@$(DEV_ENV) $(BIN)/motcua db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/motcua runserver $(HOST):$(PORT)
 
 system-deps:

@@ -33,7 +33,9 @@ def test_each_role_logs_in_sees_its_home_and_logs_out(
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url("**/tai-khoan/dang-nhap/")
     page.goto("/")
-    assert "/tai-khoan/dang-nhap/" in page.url  # signed out: home asks to sign in again
+    assert "/cong-dan/" in page.url  # signed out: home is the citizens' portal again
+    page.get_by_role("link", name="Cán bộ, công chức đăng nhập").click()
+    page.wait_for_url("**/tai-khoan/dang-nhap/")
 
 
 def test_wrong_password_stays_on_login_with_message(page, login, demo):

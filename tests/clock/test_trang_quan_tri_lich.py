@@ -127,3 +127,12 @@ def test_audit_page_lists_changes(admin_client):
     )
     html = admin_client.get(reverse("clock:audit")).content.decode()
     assert "Thêm điều chỉnh" in html and "Bão" in html
+
+
+def test_the_prefilled_day_is_an_iso_date_its_own_input_accepts(admin_client):
+    html = admin_client.get(reverse("clock:calendar"), {"thang": "2026-12"}).content.decode()
+    assert 'type="date" name="day" value="2026-12-01"' in html
+    # in English too: the date input's value never follows the language's format
+    admin_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = admin_client.get(reverse("clock:calendar"), {"thang": "2026-12"}).content.decode()
+    assert 'value="2026-12-01"' in html

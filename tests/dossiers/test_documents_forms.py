@@ -56,6 +56,15 @@ def test_receipt_prints_code_appointment_components(client, receive, people):
     assert url in text.replace(" ", "")
 
 
+def test_control_sheet_prints_right_after_intake(client, receive, people):
+    dossier = receive()
+    text = get_pdf(client, people["desk"], dossier, "control_sheet")
+    assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
+    assert f"Mã hồ sơ: {dossier.code}" in text
+    assert "Thời gian nhận hồ sơ: 08 giờ 00 phút, ngày 03/03/2025" in text
+    assert text.count("Giao:") == 4  # rows the officers fill in as it moves
+
+
 def test_receipt_keeps_the_appointment_given_at_reception(receive, people):
     dossier = receive()
     services.dossier_assign(

@@ -228,8 +228,8 @@ def test_page_query_count_is_pinned(client, processing, people, units):
     # the read filter and the pickers); the dossier; events; steps; pauses;
     # components; calendar (11); then the pickers of the offered actions: assignees of the
     # next step's role, transfer targets (the administrative unit and the one above it);
-    # the petitions about the dossier (1).
-    assert _count(client, people["specialist"], processing) == 24
+    # the petitions about the dossier (1); the electronic results (1).
+    assert _count(client, people["specialist"], processing) == 25
     # More events do not mean more queries.
     for minute in (10, 20):
         services.dossier_transfer(
@@ -241,9 +241,9 @@ def test_page_query_count_is_pinned(client, processing, people, units):
         services.dossier_transfer_return(
             dossier=processing, actor=people["city_specialist"], at=vn(3, 9, minute + 5)
         )
-    assert _count(client, people["specialist"], processing) == 24
+    assert _count(client, people["specialist"], processing) == 25
     services.dossier_request_supplement(
         dossier=processing, actor=people["specialist"], reason="Thiếu bản vẽ", at=vn(3, 9, 30)
     )
     # Paused: no picker is offered.
-    assert _count(client, people["specialist"], processing) == 22
+    assert _count(client, people["specialist"], processing) == 23

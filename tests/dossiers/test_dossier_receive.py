@@ -51,7 +51,7 @@ def test_receive_complete_dossier(receive, people, units, procedure):
     assert (sent["email"].recipient, sent["sms"].recipient) == ("binh@example.vn", "0912345678")
     assert f"Mã hồ sơ: {dossier.code}" in sent["email"].body
     assert "Hẹn trả kết quả: 08:00 ngày 06/03/2025" in sent["email"].body
-    assert sent["sms"].body.startswith(f"Hồ sơ {dossier.code} đã được tiếp nhận.")
+    assert sent["sms"].body.startswith(f"Ho so {dossier.code} da tiep nhan, hen tra ")
 
 
 def test_codes_follow_each_other_per_agency_per_day(receive):

@@ -5,6 +5,7 @@ import pytest
 from motcua.dossiers import services
 from motcua.dossiers.domain.errors import DossierError, TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
+from motcua.notifications.domain import sms_fold
 
 from .conftest import APPLICANT, COMPONENTS, last_event, vn
 from .outbox import events_sent, outbox
@@ -71,7 +72,7 @@ def test_refuse_with_reasons(submitted, people):
     assert (event.action, event.actor, event.reason) == ("refuse", people["desk"], reason)
     assert (event.from_status, event.to_status) == (Status.NEW, Status.NOT_RECEIVED)
     sent = outbox(submitted, "dossier.refused")
-    assert sent["sms"].body == (
+    assert sent["sms"].body == sms_fold(
         f"Hồ sơ {submitted.code} không được tiếp nhận. Lý do: Thửa đất thuộc địa bàn phường "
         "Phú Lợi, không thuộc thẩm quyền."
     )

@@ -7,6 +7,7 @@ from motcua.dossiers import services
 from motcua.dossiers.domain.errors import TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import DossierPause
+from motcua.notifications.domain import sms_fold
 
 from .conftest import DUE, last_event, vn
 from .outbox import events_sent, outbox
@@ -40,7 +41,7 @@ def test_request_supplement_pauses_the_clock(processing, people):
     assert event.data == {"supplement_no": 1, "marks_late": False}
     sent = outbox(processing, "dossier.supplement_requested")
     assert f"- {REASON.rstrip('.')}\n" in sent["email"].body
-    assert sent["sms"].body.startswith(f"Hồ sơ {processing.code} cần bổ sung: {REASON}")
+    assert sent["sms"].body.startswith(sms_fold(f"Hồ sơ {processing.code} cần bổ sung: {REASON}"))
 
 
 def test_request_needs_a_reason_and_changes_nothing(processing, people):

@@ -5,6 +5,7 @@ import pytest
 from motcua.dossiers import services
 from motcua.dossiers.domain.errors import TransitionNotAllowed
 from motcua.dossiers.domain.workflow import Status
+from motcua.notifications.domain import sms_fold
 
 from .conftest import last_event, vn
 from .outbox import events_sent, outbox
@@ -21,7 +22,7 @@ def test_stop_with_reason(processing, people):
     assert (event.action, event.actor, event.reason) == ("stop", people["head"], REASON)
     assert (event.from_status, event.to_status) == (Status.PROCESSING, Status.STOPPED)
     sent = outbox(processing, "dossier.stopped")
-    assert sent["sms"].body == f"Hồ sơ {processing.code} dừng giải quyết. Lý do: {REASON}"
+    assert sent["sms"].body == sms_fold(f"Hồ sơ {processing.code} dừng giải quyết. Lý do: {REASON}")
 
 
 def test_stop_while_waiting_for_a_supplement_closes_the_pause(processing, people):

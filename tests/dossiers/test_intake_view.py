@@ -190,6 +190,16 @@ def test_upload_accepts_pdf_by_content(desk, procedure):
     assert stored.file.name.endswith(".pdf")
 
 
+def test_check_step_refuses_a_renamed_program_before_calling_the_dossier_complete(desk, procedure):
+    fake = SimpleUploadedFile("to-khai.pdf", b"MZ\x90\x00 a program", "application/pdf")
+    comp = _components(procedure)[0]
+    response = _post(desk, procedure, step="xem-truoc", **{f"tep_{comp.pk}": fake})
+    body = response.content.decode()
+    assert "to-khai.pdf" in body and "không phải" in body
+    assert 'data-testid="ngay-hen"' not in body  # no appointment: not complete
+    assert Dossier.objects.count() == 0
+
+
 def test_upload_refuses_a_disguised_file(desk, procedure):
     fake = SimpleUploadedFile("anh.png", b"MZ\x90\x00 not an image", "image/png")
     comp = _components(procedure)[0]

@@ -35,7 +35,7 @@ def test_receive_at_the_counter_notifies_by_email_and_sms(receive):
     assert "Thủ tục: Đăng ký biến động quyền sử dụng đất" in email.body
     assert "Thời điểm tiếp nhận: 08:00 ngày 03/03/2025" in email.body
     assert "Hẹn trả kết quả: 08:00 ngày 06/03/2025" in email.body
-    assert sms.body.startswith(f"Hồ sơ {dossier.code} đã được tiếp nhận. Hẹn trả kết quả: 08:00")
+    assert sms.body.startswith(f"Ho so {dossier.code} da tiep nhan, hen tra 08:00")
     assert (email.status, email.ref_type) == ("pending", "dossier")
 
 
@@ -43,7 +43,7 @@ def test_appointment_is_in_vietnamese_time_whatever_zone_is_active(receive):
     # 08:00 in Hanoi is 01:00 UTC: an officer's active zone must not leak into the message.
     with timezone.override(dt.UTC):
         dossier = receive()
-    assert "08:00 ngày 06/03/2025" in outbox(dossier, "dossier.received")["sms"].body
+    assert "08:00 06/03/2025" in outbox(dossier, "dossier.received")["sms"].body
 
 
 def test_only_the_channels_the_applicant_left(receive):
@@ -81,7 +81,7 @@ def test_supplement_request_lists_each_item(processing, people):
     assert "- Bản sao chứng thực giấy chứng nhận\n- Sơ đồ thửa đất có xác nhận" in (
         sent["email"].body
     )
-    assert "cần bổ sung: Bản sao chứng thực giấy chứng nhận; Sơ đồ thửa đất có xác nhận" in (
+    assert "can bo sung: Ban sao chung thuc giay chung nhan; So do thua dat co xac nhan" in (
         sent["sms"].body
     )
 
@@ -114,7 +114,7 @@ def test_result_by_post(receive, people):
     )
     _walk_to_result(dossier, people, vn(5, 10))
     body = outbox(dossier, "dossier.result_ready")["sms"].body
-    assert "Nhận kết quả: qua dịch vụ bưu chính công ích." in body
+    assert "Nhan ket qua: qua dich vu buu chinh cong ich." in body
 
 
 def test_refusal_gives_the_reasons(procedure, units, people):
@@ -134,12 +134,39 @@ def test_refusal_gives_the_reasons(procedure, units, people):
     )
     sent = outbox(dossier, "dossier.refused")
     assert sent["sms"].body == (
-        f"Hồ sơ {dossier.code} không được tiếp nhận. Lý do: Thửa đất thuộc phường Phú Lợi; "
-        "không thuộc thẩm quyền của phường."
+        f"Ho so {dossier.code} khong duoc tiep nhan. Ly do: Thua dat thuoc phuong Phu Loi; "
+        "khong thuoc tham quyen cua phuong."
     )
     assert "- Thửa đất thuộc phường Phú Lợi\n- không thuộc thẩm quyền của phường\n" in (
         sent["email"].body
     )
+
+
+def test_payment_request_tells_the_amount(processing, people):
+    services.dossier_request_payment(
+        dossier=processing, actor=people["specialist"], amount=75000, note="Lệ phí", at=vn(4, 9)
+    )
+    sent = outbox(processing, "dossier.payment_requested")
+    assert sent["email"].subject == f"Hồ sơ {processing.code}: đề nghị thực hiện nghĩa vụ tài chính"
+    assert "thực hiện nghĩa vụ tài chính: 75.000 đồng." in sent["email"].body
+    assert "Nội dung: Lệ phí" in sent["email"].body
+    assert sent["sms"].body == (
+        f"Ho so {processing.code}: de nghi nop 75.000 dong de tiep tuc giai quyet."
+    )
+
+
+def test_every_sms_is_one_plain_message(processing, people, settings):
+    settings.MOTCUA_PUBLIC_URL = "https://motcua.example.gov.vn"
+    reason = "\n".join(
+        f"- Bản sao có chứng thực giấy tờ số {n} của người yêu cầu" for n in range(6)
+    )
+    services.dossier_request_supplement(
+        dossier=processing, actor=people["specialist"], reason=reason, at=vn(4, 9)
+    )
+    sms = outbox(processing, "dossier.supplement_requested")["sms"].body
+    assert len(sms) <= 160 and sms.isascii()
+    assert sms.startswith(f"Ho so {processing.code} can bo sung: Ban sao co chung thuc")
+    assert "... https://motcua.example.gov.vn/tra-cuu/?ma=" in sms
 
 
 def test_stop_gives_the_reason(processing, people):
@@ -168,12 +195,12 @@ def test_status_link_when_the_public_address_is_set(receive, settings):
     dossier = receive()
     sms = outbox(dossier, "dossier.received")["sms"].body
     expected = f"https://motcua.example.gov.vn/tra-cuu/?ma={dossier.code}&khoa={dossier.lookup_key}"
-    assert sms.endswith(f"Tra cứu: {expected}")
+    assert sms.endswith(f" {expected}") and "08:00 06/03/2025" in sms and len(sms) <= 160
     assert status_path(dossier) == expected.removeprefix("https://motcua.example.gov.vn")
 
 
 def test_no_status_link_without_the_public_address(receive):
-    assert "Tra cứu" not in outbox(receive(), "dossier.received")["sms"].body
+    assert "Tra cuu" not in outbox(receive(), "dossier.received")["sms"].body
 
 
 @pytest.mark.parametrize(

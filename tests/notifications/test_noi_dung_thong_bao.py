@@ -40,8 +40,8 @@ def test_received_gives_code_and_appointment_in_local_time(received_context):
     assert "https://motcua.example.gov.vn/tra-cuu/ABC123" in email.body
     assert sms.subject == ""
     assert sms.body == (
-        f"Hồ sơ {CODE} đã được tiếp nhận. Hẹn trả kết quả: 16:30 ngày 17/07/2025. "
-        "Tra cứu: https://motcua.example.gov.vn/tra-cuu/ABC123"
+        f"Ho so {CODE} da tiep nhan, hen tra 16:30 17/07/2025. "
+        "Tra cuu: https://motcua.example.gov.vn/tra-cuu/ABC123"
     )
     assert (email.event, email.ref_type, email.ref_id) == ("dossier.received", "dossier", CODE)
 
@@ -63,7 +63,7 @@ def test_supplement_lists_what_is_missing_and_says_the_clock_pauses():
     assert email.subject == f"Hồ sơ {CODE} cần bổ sung, hoàn thiện"
     assert "- Bản sao giấy chứng nhận kết hôn\n- Giấy chứng sinh (bản chính)" in email.body
     assert "Thời hạn giải quyết tạm dừng" in email.body
-    assert "Bản sao giấy chứng nhận kết hôn; Giấy chứng sinh (bản chính)" in sms.body
+    assert "Ban sao giay chung nhan ket hon; Giay chung sinh (ban chinh)" in sms.body
 
 
 def test_apology_gives_the_missed_and_the_new_appointment():
@@ -81,19 +81,19 @@ def test_apology_gives_the_missed_and_the_new_appointment():
     assert "đúng hẹn 16:30 ngày 17/07/2025" in email.body
     assert "Lý do: Cần xác minh thông tin với cơ quan khác" in email.body
     assert "Hẹn trả kết quả mới: 10:00 ngày 22/07/2025." in email.body
-    assert "10:00 ngày 22/07/2025" in sms.body and CODE in sms.body
+    assert "10:00 ngay 22/07/2025" in sms.body and CODE in sms.body
 
 
 def test_result_ready_refused_and_stopped():
     email, sms = _messages("dossier.result_ready", {"delivery": "Bộ phận Một cửa phường"})
     assert email.subject == f"Hồ sơ {CODE} đã có kết quả"
     assert "Nhận kết quả: Bộ phận Một cửa phường" in email.body
-    assert sms.body.startswith(f"Hồ sơ {CODE} đã có kết quả.")
+    assert sms.body.startswith(f"Ho so {CODE} da co ket qua.")
 
     email, sms = _messages("dossier.refused", {"reasons": ["Thủ tục không thuộc thẩm quyền"]})
     assert email.subject == f"Hồ sơ {CODE} không được tiếp nhận"
     assert "- Thủ tục không thuộc thẩm quyền" in email.body
-    assert sms.body == f"Hồ sơ {CODE} không được tiếp nhận. Lý do: Thủ tục không thuộc thẩm quyền."
+    assert sms.body == f"Ho so {CODE} khong duoc tiep nhan. Ly do: Thu tuc khong thuoc tham quyen."
 
     email, sms = _messages("dossier.stopped", {"reasons": ["Công dân rút hồ sơ"]})
     assert email.subject == f"Hồ sơ {CODE} dừng giải quyết"

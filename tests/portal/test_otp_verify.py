@@ -99,10 +99,12 @@ def test_sms_text(pending):
 
     sms = Notification.objects.get(event="account.otp")
     assert sms.channel == "sms" and sms.recipient == PHONE
+    # Without diacritics, in one 160-character SMS (notifications.domain.sms_text).
     assert sms.body == (
-        "•••••• là mã xác thực (xác thực số điện thoại) trên Hệ thống Một cửa điện "
-        "tử, có hiệu lực 5 phút. Không cung cấp mã này cho bất kỳ ai."
+        "•••••• la ma xac thuc (xac thuc so dien thoai) tren He thong Mot cua dien "
+        "tu, co hieu luc 5 phut. Khong cung cap ma nay cho bat ky ai."
     )
+    assert len(sms.body) <= 160
 
 
 def test_resend_button_is_throttled_too(client):

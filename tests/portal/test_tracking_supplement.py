@@ -40,6 +40,8 @@ def test_the_dossier_page_lists_what_is_missing(client, world, asked, django_ass
     assert 'action="/cong-dan/ho-so/' + asked.code + '/bo-sung/"' in text
     assert '<label for="id_tep_1">Bản sao giấy khai sinh</label>' in text
     assert '<label for="id_tep_2">Sơ đồ vị trí thửa đất</label>' in text
+    # The hidden version field carries no stray label ("Phien ban").
+    assert 'name="phien_ban"' in text and "Phien ban" not in text
 
 
 def test_sending_the_supplement_resumes_the_clock(client, world, asked, monkeypatch):

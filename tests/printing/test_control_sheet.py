@@ -34,3 +34,18 @@ def test_a_step_still_in_progress_has_no_result_yet(control_sheet):
 
     assert "Quá hạn" not in text
     assert "3. Ký kết quả" in text
+
+
+@pytest.mark.parametrize("rule_set", ["tt01_2018", "tt03_2025"])
+def test_printed_at_intake_before_any_hand_over_with_rows_to_fill_in(rule_set, control_sheet):
+    import dataclasses
+
+    data = dataclasses.replace(control_sheet, handovers=[], coordinating_bodies=[])
+    pdf = render_form(rule_set=rule_set, form="control_sheet", data=data)
+    text = pdf_text(pdf)
+
+    assert f"Mã hồ sơ: {CODE}" in text
+    assert "Tiếp nhận, chuyển xử lý" not in text
+    for n in range(1, 5):
+        assert f"{n}." in text
+    assert text.count("Giao:") == 4 and text.count("Nhận:") == 4

@@ -72,3 +72,31 @@ def test_2025_receipt_names_the_one_stop_section(receipt):
     text = pdf_text(render_form(rule_set="tt03_2025", form="receipt", data=receipt))
 
     assert "được lưu tại Bộ phận Một cửa" in text
+
+
+def _copies(pdf: bytes) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.parametrize("rule_set", ["tt01_2018", "tt03_2025"])
+@pytest.mark.parametrize("n", [4, 8, 24])
+def test_each_copy_with_its_notes_on_one_page(rule_set, receipt, n):
+    from motcua.printing.data import Component
+
+    long = "Giấy tờ tùy thân của người yêu cầu (hộ chiếu, Căn cước); xuất trình hoặc khai thác"
+    items = [Component(name=f"{long} {i}", form="Bản chính", copies=1) for i in range(n)]
+    pdf = render_form(
+        rule_set=rule_set,
+        form="receipt",
+        data=dataclasses.replace(receipt, components=items, fees="Miễn lệ phí"),
+    )
+    pages = _copies(pdf)
+    assert len(pages) == 2  # one page per copy (liên), however many components
+    for page, lien in zip(pages, ("Giao khách hàng", "Lưu"), strict=True):
+        assert f"Liên: {lien}" in page
+        assert "Ghi chú" in page and "NGƯỜI TIẾP NHẬN HỒ SƠ" in page
+        assert f"{long} {n - 1}" in " ".join(page.split())

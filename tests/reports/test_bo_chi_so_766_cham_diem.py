@@ -258,8 +258,8 @@ def test_unrecorded_inputs_say_so_and_are_listed_in_the_total():
     assert (vneid.value, vneid.score) == (None, None)
     assert vneid.value_text == "Chưa có dữ liệu"
     assert vneid.note == (
-        "Thiếu dữ liệu đầu vào: số hồ sơ nộp bằng tài khoản định danh VNeID (đăng nhập VNeID) "
-        "(ho_so_tai_khoan_vneid). Không tính điểm."
+        "Hệ thống chưa ghi nhận: số hồ sơ nộp bằng tài khoản định danh VNeID (đăng nhập VNeID). "
+        "Không tính điểm."
     )
     assert vneid.missing == ("ho_so_tai_khoan_vneid",)
     assert e.group("1").assessed == Decimal(0) and e.group("1").rescaled is None
@@ -291,8 +291,8 @@ def test_one_missing_term_is_enough_to_withhold_2_1():
     result = evaluate(replace(FULL, bo_sung_nhieu_lan_dang_xu_ly=None)).result("2.1")
     assert result.status == CHUA_CO_DU_LIEU
     assert result.note == (
-        "Thiếu dữ liệu đầu vào: số hồ sơ đang xử lý trong hạn nhưng yêu cầu bổ sung quá một lần "
-        "(bo_sung_nhieu_lan_dang_xu_ly). Không tính điểm."
+        "Hệ thống chưa ghi nhận: số hồ sơ đang xử lý trong hạn nhưng yêu cầu bổ sung quá một lần. "
+        "Không tính điểm."
     )
 
 
@@ -324,3 +324,14 @@ def test_which_online_dossiers_count_for_3_3(name, online, paper, electronic, co
         counts_as_online_for_3_3(online=online, paper_result=paper, electronic_result=electronic)
         is counts
     )
+
+
+def test_every_input_has_a_readable_label():
+    """The page never shows an internal field name (domain.INPUT_LABELS covers every input)."""
+    import dataclasses
+
+    from motcua.reports.domain.indicators import INPUT_LABELS, IndicatorInputs
+
+    names = {f.name for f in dataclasses.fields(IndicatorInputs)}
+    assert names == set(INPUT_LABELS)
+    assert all("_" not in label for label in INPUT_LABELS.values())

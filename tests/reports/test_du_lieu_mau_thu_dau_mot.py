@@ -58,7 +58,8 @@ def test_scaled_profile_for_benchmarks():
     _base_demo()
     assert load_profile("tdm", dossiers=400, years="2024", stdout=io.StringIO(),
                         progress=False) == 400  # fmt: skip
-    assert Dossier.objects.count() == 400
+    # demo-data also plays today's dossiers in the new wards (79.*); the profile adds 400
+    assert Dossier.objects.exclude(unit__code__startswith="79.").count() == 400
     period = Period(year(2024).first, year(2024).last)
     report = ontime_report(period=period)
     ((direct, extra),) = ontime_counts_direct(period=period).values()

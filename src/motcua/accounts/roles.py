@@ -84,10 +84,17 @@ ROLE_TASKS: dict[Role, list[tuple[str, str, str | None]]] = {
         (_("Hồ sơ chờ ký"), _("Ký kết quả giải quyết thủ tục."), "dossiers:worklist?tab=cho-ky")
     ],
     Role.POSTAL_CLERK: [
+        # The desk receives what the post brings (intake is the desk's); the clerk collects the
+        # results to deliver by post and hands in the supplements citizens posted.
         (
-            _("Nhận hồ sơ qua bưu chính"),
-            _("Kiểm tra, niêm phong và chuyển hồ sơ."),
+            _("Kết quả chuyển phát qua bưu chính"),
+            _("Nhận kết quả tại Bộ phận Một cửa để chuyển phát cho công dân."),
             "dossiers:worklist?tab=cho-tra-ket-qua",
+        ),
+        (
+            _("Hồ sơ bổ sung gửi qua bưu chính"),
+            _("Chuyển giấy tờ bổ sung công dân gửi qua bưu chính cho Bộ phận Một cửa."),
+            "dossiers:worklist?tab=cho-bo-sung",
         ),
     ],
     Role.DIGITAL_TEAM: [

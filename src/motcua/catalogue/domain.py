@@ -57,3 +57,19 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.split())
+
+
+# Spellings a search must not tell apart: "kí"/"ký", "lí lịch"/"lý lịch", "qui"/"quy", "Mĩ"/"Mỹ"
+# are both accepted in Vietnamese (the i/y rule has never been settled: Quyết định
+# 240/QĐ-BGDĐT 1984 and Quyết định 1989/QĐ-BGDĐT 2018 on textbook spelling differ), and "dd"
+# is what a Telex keyboard leaves when it misses "đ".
+_VARIANTS = (("dd", "d"), ("y", "i"))
+
+
+def search_key(text: str) -> str:
+    """`fold`, then the spelling variants made equal: the form stored in `search_text` and
+    the form a query's words take ("dang ki khai sinh" and "Đăng ký" meet as "dang ki")."""
+    text = fold(text)
+    for variant, same in _VARIANTS:
+        text = text.replace(variant, same)
+    return text

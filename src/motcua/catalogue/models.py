@@ -211,7 +211,7 @@ class ProcedureVersion(models.Model):
         if field_name is None:
             field_name = self.field.name if self.field_id else ""
         parts = [self.procedure.national_code, self.name, field_name, self.agency]
-        return domain.fold(" ".join(p for p in parts if p))
+        return domain.search_key(" ".join(p for p in parts if p))
 
 
 class Fee(models.Model):

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from motcua.catalogue.domain import fold
+from motcua.catalogue.domain import search_key
 from motcua.catalogue.models import ProcedureVersion
 from motcua.org.models import OrgUnit
 
@@ -19,12 +19,12 @@ def procedures_published() -> QuerySet[ProcedureVersion]:
 def procedure_search(*, query: str, unit: OrgUnit | None = None) -> QuerySet[ProcedureVersion]:
     """Published procedures whose code, name, field or agency contain every word of `query`.
 
-    Accent- and case-insensitive on every database: both sides are folded with
-    `domain.fold` ("dang ky khai sinh" finds "Đăng ký khai sinh"). With `unit`, only the
+    Accent-, case- and spelling-variant-insensitive on every database: both sides go through
+    `domain.search_key` ("dang ki khai sinh" finds "Đăng ký khai sinh"). With `unit`, only the
     procedures that unit runs.
     """
     qs = procedures_published()
-    for word in fold(query).split():
+    for word in search_key(query).split():
         qs = qs.filter(search_text__contains=word)
     if unit is not None:
         qs = qs.filter(units=unit)

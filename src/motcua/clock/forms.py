@@ -10,7 +10,10 @@ PARTS = (("sang", "Sáng"), ("chieu", "Chiều"))
 
 
 class OverrideForm(forms.Form):
-    day = forms.DateField(label="Ngày", widget=forms.DateInput(attrs={"type": "date"}))
+    # An <input type="date"> takes only ISO dates (2026-12-01), whatever the language.
+    day = forms.DateField(
+        label="Ngày", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     kind = forms.ChoiceField(label="Loại điều chỉnh", choices=CalendarOverride.Kind.choices)
     note = forms.CharField(label="Ghi chú, căn cứ", max_length=255, required=False)
 

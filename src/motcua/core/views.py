@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
@@ -9,8 +9,16 @@ from motcua.accounts.roles import ROLE_TASKS, Role
 from motcua.core.health import health_report
 
 
-@login_required
 def home(request):
+    # A visitor who is not signed in is most likely a citizen: the portal (procedure search,
+    # tracking, filing), which links to the officers' sign-in.
+    if not request.user.is_authenticated:
+        return redirect("portal:home")
+    return _home(request)
+
+
+@login_required
+def _home(request):
     user = request.user
     roles = sorted(user.roles, key=lambda r: list(Role).index(r))
     tasks = []

@@ -247,6 +247,13 @@ class DossierComponent(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def form_label(self) -> str:
+        """ "Bản chính" for the catalogue's code "original" (free text shown as written)."""
+        from motcua.catalogue.models import Component
+
+        return dict(Component.Form.choices).get(self.form, self.form)
+
 
 class DossierPause(models.Model):
     """A stretch when the clock stops: supplement or financial obligation requested."""

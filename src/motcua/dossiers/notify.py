@@ -38,6 +38,7 @@ ACTION_EVENTS: dict[str, str] = {
     # Counter/postal intake, and the desk accepting an online filing.
     Action.RECEIVE.value: "dossier.received",
     Action.REQUEST_SUPPLEMENT.value: "dossier.supplement_requested",
+    Action.REQUEST_PAYMENT.value: "dossier.payment_requested",
     Action.APOLOGISE.value: "dossier.apology",
     Action.MARK_RESULT_READY.value: "dossier.result_ready",
     Action.REFUSE.value: "dossier.refused",
@@ -93,6 +94,10 @@ def _context(dossier: Dossier, event: DossierEvent, key: str) -> dict:
         ctx.update(appointment=dossier.appointment_at, received_at=dossier.received_at)
     elif key == "dossier.supplement_requested":
         ctx.update(items=lines(event.reason) or [event.reason])
+    elif key == "dossier.payment_requested":
+        amount = (event.data or {}).get("amount")
+        # Vietnamese grouping (75.000), never the active locale's: the text is Vietnamese.
+        ctx.update(amount=f"{int(amount):,}".replace(",", ".") if amount else "", note=event.reason)
     elif key == "dossier.apology":
         ctx.update(
             appointment=_instant(event.data.get("appointment_before")) or dossier.due_at,

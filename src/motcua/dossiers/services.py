@@ -32,6 +32,7 @@ from motcua.core import events
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, permissions, uploads
 from motcua.dossiers.domain.apology import apology_check
+from motcua.dossiers.domain.applicant import id_number_error
 from motcua.dossiers.domain.codes import (
     agency_code_resolve,
     dossier_code_format,
@@ -304,6 +305,21 @@ def _procedure_check(*, procedure_version, unit: OrgUnit) -> None:
     )
 
 
+def _unit_valid_check(*, unit: OrgUnit, at: dt.datetime) -> None:
+    """A unit that no longer exists on the day (a ward merged on 1/7/2025) receives nothing;
+    the message names the unit(s) that carry on its work."""
+    from motcua.org.selectors import unit_successors_on
+
+    day = timezone.localdate(at)
+    if unit.is_valid_on(day):
+        return
+    after = ", ".join(u.name for u in unit_successors_on(unit=unit, day=day))
+    raise DossierError(
+        f"“{unit}” không còn hoạt động vào ngày {day:%d/%m/%Y} nên không tiếp nhận hồ sơ"
+        + (f"; hồ sơ nộp tại {after}." if after else ".")
+    )
+
+
 def _applicant_fields(applicant: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(applicant) - set(APPLICANT_FIELDS)
     if unknown:
@@ -314,6 +330,11 @@ def _applicant_fields(applicant: Mapping[str, Any]) -> dict[str, Any]:
     fields = {f"applicant_{k}": str(v or "").strip() for k, v in applicant.items()}
     fields["applicant_name"] = name
     fields.setdefault("applicant_kind", Dossier.ApplicantKind.PERSON)
+    problem = id_number_error(
+        kind=fields["applicant_kind"], value=fields.get("applicant_id_number", "")
+    )
+    if problem:
+        raise DossierError(problem)
     return fields
 
 
@@ -334,6 +355,7 @@ def _dossier_create(
 ) -> Dossier:
     channel = Channel(channel)
     fields = _applicant_fields(applicant)
+    _unit_valid_check(unit=unit, at=at)
     _procedure_check(procedure_version=procedure_version, unit=unit)
     if channel is Channel.POSTAL and not postal_receipt_no.strip():
         raise DossierError("Hồ sơ nộp qua bưu chính công ích phải có số biên nhận bưu chính.")

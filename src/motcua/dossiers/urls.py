@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.dossiers import views, views_files
+from motcua.dossiers import views, views_desk, views_files
 
 app_name = "dossiers"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("<str:code>/thao-tac/<str:action>/", views.dossier_action, name="action"),
     # A component's file, for whoever may read the dossier (never a public /media/ URL).
     path("<str:code>/tep/<int:component_id>/", views_files.component_file, name="component_file"),
+    path("<str:code>/ket-qua-dien-tu/", views_desk.result_attach, name="result_attach"),
+    path("<str:code>/nop-tai-quay/", views_desk.payment_counter, name="payment_counter"),
 ]

@@ -30,7 +30,7 @@ from motcua.core.idempotency import (
     idempotency_complete,
     request_fingerprint,
 )
-from motcua.dossiers import deadlines, permissions, selectors, services
+from motcua.dossiers import deadlines, permissions, selectors, services, views_desk
 from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
 from motcua.dossiers.domain.policy import Refusal
@@ -315,7 +315,8 @@ def _intake_post(request):
             _("Không tìm thấy thủ tục đã chọn trong danh mục thủ tục mà đơn vị của bạn tiếp nhận."),
         )
         valid = False
-    files, file_errors = _files(request, components) if step == "tiep-nhan" else ({}, {})
+    # Files are checked at "Kiểm tra" too: a renamed program must not be called complete.
+    files, file_errors = _files(request, components)
     missing = [c for c in components if c.required and c.pk not in ticked]
     now = timezone.now()
     context = _intake_context(
@@ -327,7 +328,7 @@ def _intake_post(request):
         missing=missing if valid else [],
         step=step,
     )
-    if valid and not missing:
+    if valid and not missing and not file_errors:
         context["deadline"] = _preview(version, unit, now)
 
     if step != "tiep-nhan" or not valid or missing or file_errors:
@@ -537,6 +538,7 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "supplement_url": document_url(dossier.code, "supplement")
         if dossier.supplement_count
         else None,
+        **views_desk.desk_context(request.user, dossier),
     }
 
 

@@ -7,6 +7,8 @@ sent after the horizon is marked failed, shown on the health page and the outbox
 re-queued by an administrator. `max_attempts` on the row is only a safety bound.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -56,3 +58,48 @@ def after_failure(
             return AfterFailure(give_up=True, next_attempt_at=None)
         next_at = min(next_at, end)
     return AfterFailure(give_up=False, next_attempt_at=next_at)
+
+
+# --- SMS text -----------------------------------------------------------------------------
+# One SMS in the GSM 03.38 7-bit alphabet carries 160 characters; a single character outside
+# it (every Vietnamese letter with a diacritic) switches the message to UCS-2 and 70
+# characters, so a Vietnamese sentence spans three or four billed messages. Operators and
+# public services therefore send SMS "không dấu".
+SMS_SEGMENT = 160
+_ELLIPSIS = "..."
+# The closing "Tra cứu: <link>" (or "Chi tiết:", "Thanh toán:") of a message.
+_LINK = re.compile(r"\s(?:([^.:]{1,20}):\s)?(https?://\S+)$")
+
+
+def sms_fold(text: str) -> str:
+    """Vietnamese without diacritics (Đ/đ → D/d, ơ → o...), on one line."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain).strip()
+
+
+def _cut(text: str, room: int) -> str:
+    return text[:room].rsplit(" ", 1)[0].rstrip(" .,;:") + _ELLIPSIS
+
+
+def sms_text(text: str, *, limit: int = SMS_SEGMENT) -> str:
+    """The SMS form of a message: folded by `sms_fold` and kept to one message of `limit`
+    characters where possible. The message's own words come first: a closing link loses its
+    label ("Tra cuu:"), then is left out when the words alone fit; words too long for one
+    message are shortened with "..." before the link (or alone when the link leaves under
+    40 characters for them)."""
+    text = sms_fold(text)
+    if len(text) <= limit:
+        return text
+    found = _LINK.search(text)
+    if not found:
+        return _cut(text, limit - len(_ELLIPSIS))
+    main, link = text[: found.start()], found.group(2)
+    if len(main) + 1 + len(link) <= limit:
+        return f"{main} {link}"
+    if len(main) <= limit:
+        return main
+    room = limit - len(link) - 1 - len(_ELLIPSIS)
+    if room >= 40:
+        return f"{_cut(main, room)} {link}"
+    return _cut(main, limit - len(_ELLIPSIS))

@@ -41,6 +41,12 @@ EVENTS: dict[str, Event] = {
             "Thư xin lỗi, hẹn lại ngày trả kết quả",
             frozenset({"code", "appointment", "new_appointment", "reason"}),
         ),
+        # amount: what to pay, in đồng (int, optional); note optional (what the money is for).
+        Event(
+            "dossier.payment_requested",
+            "Yêu cầu thực hiện nghĩa vụ tài chính",
+            frozenset({"code"}),
+        ),
         # delivery: where or how the result is returned (text); fee optional.
         Event("dossier.result_ready", "Có kết quả giải quyết", frozenset({"code"})),
         # reasons: list of text.

@@ -90,19 +90,25 @@ def notification_enqueue(
     created = []
     with transaction.atomic():
         for channel, recipient, subject_template, body_template in messages:
+
+            def body_for(ctx, channel=channel, body_template=body_template):
+                # SMS: without diacritics, one message where possible (domain.sms_text).
+                text = _render(body_template, ctx)
+                return domain.sms_text(text) if channel == Channel.SMS else text
+
             subject = _render(subject_template, masked) if subject_template else ""
             sealed = ""
             if spec.secret:
                 sealed = sealing.seal(
                     subject=_render(subject_template, context)[:255] if subject_template else "",
-                    body=_render(body_template, context),
+                    body=body_for(context),
                 )
             notification = Notification.objects.create(
                 channel=channel,
                 recipient=recipient,
                 event=event,
                 subject=subject[:255],
-                body=_render(body_template, masked),
+                body=body_for(masked),
                 sealed=sealed,
                 ref_type=ref_type,
                 ref_id=str(ref_id),

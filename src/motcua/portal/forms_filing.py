@@ -2,6 +2,7 @@
 digital team's start of an assisted filing. The rules live in `services_filing`."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.dossiers.models import Dossier
@@ -63,8 +64,10 @@ class DraftForm(forms.Form):
         kwargs["initial"]["unit"] = draft.unit_id
         super().__init__(*args, **kwargs)
         version = draft.procedure_version
+        # Only units valid today: a ward dissolved on 30/6/2025 receives nothing any more.
+        today = timezone.localdate()
         self.fields["unit"].queryset = OrgUnit.objects.filter(
-            pk__in=[u.pk for u in version.units.all()]
+            pk__in=[u.pk for u in version.units.all() if u.is_valid_on(today)]
         ).order_by("name")
         if version.postal_excluded:
             self.fields["result_delivery"].choices = [

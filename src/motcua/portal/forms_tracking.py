@@ -15,7 +15,7 @@ class TrackForm(NoColon, forms.Form):
     ma = forms.CharField(
         label=_("Mã hồ sơ"),
         max_length=64,
-        help_text=_("In trên giấy tiếp nhận, ví dụ 000.00.25.H57-250303-0001."),
+        help_text=_("In trên giấy tiếp nhận, ví dụ 000.57.47.H29-261201-0001."),
         error_messages={"required": _("Vui lòng nhập mã hồ sơ.")},
     )
     khoa = forms.CharField(

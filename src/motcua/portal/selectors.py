@@ -6,8 +6,9 @@ a dossier id alone.
 """
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from motcua.catalogue.domain import fold
+from motcua.catalogue.domain import search_key
 from motcua.catalogue.models import Component, Field, ProcedureVersion
 from motcua.catalogue.selectors import procedure_search
 from motcua.dossiers.models import Dossier
@@ -22,9 +23,12 @@ def _public(qs: QuerySet[ProcedureVersion]) -> QuerySet[ProcedureVersion]:
 
 
 def portal_units() -> list[OrgUnit]:
-    """Units that run at least one public procedure, by name (one query)."""
+    """Units valid today that run at least one public procedure, by name (one query)."""
+    today = timezone.localdate()
     return list(
         OrgUnit.objects.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today),
             procedure_versions__status=ProcedureVersion.Status.PUBLISHED,
             procedure_versions__published_on_portal=True,
         )
@@ -59,10 +63,10 @@ def portal_procedure_search(
     matching reuses `catalogue.selectors.procedure_search`'s folded `search_text`; unit names
     are folded here, in Python, from `units` (pass `portal_units()` to avoid a second query).
     """
-    words = fold(query).split()
+    words = search_key(query).split()
     if units is None:
         units = portal_units() if words else []
-    folded_units = [(u.pk, fold(u.name)) for u in units]
+    folded_units = [(u.pk, search_key(u.name)) for u in units]
     qs = _public(procedure_search(query=""))
     matched_units = False
     for word in words:

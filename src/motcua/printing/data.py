@@ -156,7 +156,8 @@ class ControlSheetData(FormHeader):
     coordinating_bodies: list[str] = _f("Cơ quan phối hợp", factory=list, optional=True)
     received_at: datetime = _f("Thời gian nhận hồ sơ")
     due_at: datetime = _f("Thời gian trả kết quả")
-    handovers: list[Handover] = _f("Quá trình giao, nhận hồ sơ", factory=list)
+    # Empty right after intake: the sheet is printed then and filled in by hand.
+    handovers: list[Handover] = _f("Quá trình giao, nhận hồ sơ", factory=list, optional=True)
     receipt_number: str = _f("Số giấy tiếp nhận", "", optional=True)
 
 

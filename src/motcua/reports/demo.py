@@ -110,8 +110,12 @@ class Generator:
         self.rng = rng
         self.units = units
         self.calendars: dict[int, WorkCalendar] = {}
+        # The versions that applied in Thủ Dầu Một before 1/7/2025 (linked to its units), not
+        # today's catalogue: after the reorganisation the same procedures run in the new wards.
         versions = list(
-            ProcedureVersion.objects.filter(status="published").select_related("procedure")
+            ProcedureVersion.objects.filter(units__code__in=(CITY, *WARDS))
+            .distinct()
+            .select_related("procedure")
         )
         self.ward_versions = [v for v in versions if v.level == "commune"]
         self.city_versions = [v for v in versions if v.level == "district"]
@@ -224,7 +228,8 @@ class Generator:
         if d.outcome == "resolved":
             cal = self.calendar(d.unit)
             returned = cal.due(d.finished, self.rng.choice((1, 30, 120, 480, 960)))
-            if returned < now and self.rng.random() < 0.98:
+            # History is closed: every result was handed over (none waits in today's tabs).
+            if returned < now:
                 d.returned = returned
 
 

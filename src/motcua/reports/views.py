@@ -240,10 +240,20 @@ def procedures(request):
     f = Filters(request)
     rows = procedures_not_online(unit=f.unit)
     report = f.report()
+    from motcua.feedback.selectors import satisfaction_summary
+    from motcua.payments.selectors import payments_summary
+
+    period = {"first": f.period.first, "last": f.period.last, "unit_ids": f.unit_ids}
     return render(
         request,
         "reports/procedures.html",
-        _context(f, rows=rows, total=report.total),
+        _context(
+            f,
+            rows=rows,
+            total=report.total,
+            ratings=satisfaction_summary(**period),
+            payments=payments_summary(**period),
+        ),
     )
 
 

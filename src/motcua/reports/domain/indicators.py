@@ -345,6 +345,8 @@ INPUT_LABELS: dict[str, str] = {
     "ho_so_danh_gia_hai_long": "số hồ sơ đã giải quyết trong kỳ",
     "ho_so_khong_hai_long": "số hồ sơ trễ hạn hoặc bị đánh giá không hài lòng",
     "tthc_co_phi_thanh_toan_truc_tuyen": "số TTHC có phí, lệ phí cho phép thanh toán trực tuyến",
+    "ho_so_co_the_tai_su_dung": "số hồ sơ có thể tái sử dụng dữ liệu",
+    "ho_so_co_giay_to_trong_kho": "số hồ sơ có giấy tờ trong kho dữ liệu",
     "tthc_co_phi_phat_sinh_thanh_toan": "số TTHC có phí phát sinh thanh toán trực tuyến",
     "tthc_co_phi": "số TTHC có phí, lệ phí",
     "ho_so_thanh_toan_truc_tuyen": "số hồ sơ thanh toán trực tuyến",
@@ -431,8 +433,8 @@ def evaluate_indicator(indicator: Indicator, inputs: IndicatorInputs) -> Indicat
         return IndicatorResult(
             indicator,
             CHUA_CO_DU_LIEU,
-            note="Thiếu dữ liệu đầu vào: "
-            + "; ".join(f"{input_label(m)} ({m})" for m in missing)
+            note="Hệ thống chưa ghi nhận: "
+            + "; ".join(input_label(m) for m in missing)
             + ". Không tính điểm.",
             missing=tuple(missing),
         )

@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "motcua.clock.demo",
     "motcua.catalogue.demo",
     "motcua.petitions.demo",
+    "motcua.dossiers.demo",
 ]
 
 
