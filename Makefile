@@ -26,8 +26,9 @@ run: install
 	@echo ""
 	@echo "  motcua đang chạy tại: http://$(HOST):$(PORT)/   (Ctrl+C để dừng)"
 	@echo ""
-	@# The task worker delivers e-mail and SMS beside the web server and stops with it.
-	@$(DEV_ENV) $(BIN)/motcua db_worker & worker=$$!; \
+	@# The task worker (db_worker + heartbeat for the health page) delivers e-mail and SMS
+	@# beside the web server and stops with it.
+	@$(DEV_ENV) $(BIN)/motcua worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/motcua runserver $(HOST):$(PORT)
 
