@@ -201,7 +201,10 @@ def test_no_page_or_api_route_leaks_a_dossier_the_reader_may_not_read(reader, wo
                 extra = api_headers if url.startswith("/api/") else {}
                 response = client.get(url, query, **extra)
                 fetched += 1
-                if response.status_code >= 500:
+                # The health check answers 503 while no worker beats (none runs in tests);
+                # its body is still read for leaks below.
+                health = url.startswith("/suc-khoe") and response.status_code == 503
+                if response.status_code >= 500 and not health:
                     leaks.append(f"{reader} {url} {query}: {response.status_code}")
                     continue
                 text = _text(response)

@@ -26,12 +26,13 @@ ROADMAP_ROLES = frozenset(
 
 
 def may_digitise(user, dossier) -> bool:
+    """A digitiser role, and the dossier within what the one dossier policy lets the user read
+    (the digital team: only dossiers they assisted; postal staff: what they carry)."""
+    from motcua.dossiers import permissions
+
     if not user.is_authenticated or not (set(user.roles) & DIGITISER_ROLES):
         return False
-    if scope_is_global(user):
-        return True
-    units = [dossier.unit_id, dossier.current_unit_id]
-    return scope_units(user).filter(pk__in=units).exists()
+    return permissions.may_read(user=user, dossier=dossier)
 
 
 def may_search_digitised(user) -> bool:

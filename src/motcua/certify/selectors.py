@@ -26,20 +26,19 @@ def certified_copies_for(*, user) -> QuerySet[SignedDocument]:
 def digitised_search(*, user, q: str):
     """Digitised components whose recognised text contains `q` (case-insensitive, Vietnamese
     capitals folded), in the officer's scope (receiving or current unit), newest first."""
-    from motcua.accounts.scoping import scope_is_global, scope_units
     from motcua.certify.models import Digitisation
+    from motcua.dossiers import permissions
 
     q = (q or "").strip().casefold()
     if not q:
         return Digitisation.objects.none()
     qs = Digitisation.objects.filter(ocr_search__contains=q).select_related("component__dossier")
-    if not scope_is_global(user):
-        units = scope_units(user).values("pk")
-        from django.db.models import Q
+    # The one dossier policy's read scope, as a filter on the component's dossier.
+    scope = permissions.read_filter(user)
+    if scope is not None:
+        from motcua.dossiers.models import Dossier
 
-        qs = qs.filter(
-            Q(component__dossier__unit__in=units) | Q(component__dossier__current_unit__in=units)
-        )
+        qs = qs.filter(component__dossier__in=Dossier.objects.filter(scope))
     return qs.order_by("-digitised_at", "-id")
 
 

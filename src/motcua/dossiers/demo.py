@@ -136,6 +136,16 @@ class Desk:
             submitted_by=self.users["congnghe"] if assisted else citizen,
             submitted_at=at,
             applicant_user=citizen,
+            # Assisted filing needs the citizen's recorded consent (issue 9, hole 4).
+            data={
+                "consent": {
+                    "citizen": citizen.username,
+                    "note": "Đồng ý tại điểm hỗ trợ (demo)",
+                    "at": at.isoformat(),
+                }
+            }
+            if assisted
+            else None,
         )
         self.made.append(d)
         return d

@@ -7,7 +7,7 @@ from motcua.org.models import OrgUnit
 from motcua.petitions.models import Petition
 from motcua.petitions.services import petition_intake, petition_submit, petition_transition
 
-WARD = "25747"
+WARD = "79.25747"  # Phường Thủ Dầu Một (since 1/7/2025), where the demo staff work
 SENDER = {"name": "Ngô Văn An", "phone": "0912000001", "email": "congdan@demo.motcua.vn"}
 
 
