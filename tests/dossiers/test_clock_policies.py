@@ -1,5 +1,5 @@
 """Clock policies (issue 13, item 7), table tests of the pure rules in
-`dossiers/domain/clockpolicy.py`; each row names its source (see the module for the texts and
+`clock/domain/startpolicy.py`; each row names its source (see the module for the texts and
 what could not be confirmed)."""
 
 import datetime as dt
@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from motcua.dossiers.domain.clockpolicy import (
+from motcua.clock.domain.startpolicy import (
     DAU_BUU_DIEN,
     DEFAULT_POLICY,
     NOP_TRUC_TUYEN,
@@ -97,3 +97,57 @@ def test_a_payment_request_pauses_the_clock_only_during_processing(state, allowe
     else:
         with pytest.raises(TransitionNotAllowed):
             transition_check(state=state, action=Action.REQUEST_PAYMENT, roles=["chuyen_vien"])
+
+
+# --- the policy applied at reception (dossier services) --------------------------------------
+
+
+@pytest.fixture
+def postmark_procedure(procedure):
+    from motcua.catalogue.models import ProcedureVersion
+
+    ProcedureVersion.objects.filter(pk=procedure.pk).update(clock_start_policy=DAU_BUU_DIEN)
+    procedure.refresh_from_db()
+    return procedure
+
+
+def test_a_postal_dossier_of_a_postmark_procedure_runs_from_the_postmark(
+    db, receive, postmark_procedure
+):
+    from tests.dossiers.conftest import vn
+
+    # Stamped Monday 3/3, received by the desk Wednesday 5/3 09:00: the clock runs from the
+    # first working moment of Monday, so the due instant is the one of a counter receipt then.
+    postal = receive(
+        at=vn(5, 9), channel=Channel.POSTAL, postal_receipt_no="BN1", postmarked_at=vn(3, 0)
+    )
+    monday_counter = receive(at=vn(3, 7, 30))
+    assert postal.received_at == vn(5, 9) and postal.postmarked_at == vn(3, 0)
+    assert postal.clock_start == monday_counter.clock_start == vn(3, 7, 30)
+    assert postal.due_at == monday_counter.due_at
+    # the same procedure at the counter, and a postal item without a postmark policy: reception
+    counter = receive(at=vn(5, 9))
+    assert counter.clock_start == vn(5, 9)
+
+
+def test_the_default_policy_ignores_a_postmark(db, receive):
+    from tests.dossiers.conftest import vn
+
+    postal = receive(
+        at=vn(5, 9), channel=Channel.POSTAL, postal_receipt_no="BN1", postmarked_at=vn(3, 0)
+    )
+    assert postal.clock_start == vn(5, 9)
+
+
+def test_a_postmark_procedure_needs_the_postmark(db, receive, postmark_procedure):
+    from motcua.dossiers.domain.errors import DossierError
+    from motcua.dossiers.models import Dossier
+    from tests.dossiers.conftest import vn
+
+    with pytest.raises(DossierError, match="chưa nhập ngày trên dấu bưu điện"):
+        receive(at=vn(5, 9), channel=Channel.POSTAL, postal_receipt_no="BN1")
+    with pytest.raises(DossierError, match="không thể sau thời điểm tiếp nhận"):
+        receive(
+            at=vn(5, 9), channel=Channel.POSTAL, postal_receipt_no="BN1", postmarked_at=vn(6, 0)
+        )
+    assert not Dossier.objects.exists()

@@ -1,7 +1,8 @@
 """When the legal clock of a dossier starts, and when it pauses for a financial obligation.
 
 Pure functions, no Django: aware datetimes in and out. The per-procedure choice is
-`ProcedureVersion.clock_start_policy`; the services (`dossiers.services._receive_fields`) ask
+`ProcedureVersion.clock_start_policy` (choices from `POLICY_LABELS`); the dossier services
+(`dossiers.services._receive_fields`) ask
 `clock_start_instant` for the instant handed to the working-time calendar, which then moves it to
 the next legal working moment (`WorkCalendar.clock_start`).
 
@@ -31,7 +32,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from motcua.dossiers.domain.workflow import Channel
+# Channels as the national portal codes them (= `dossiers.domain.workflow.Channel`).
+COUNTER, ONLINE, POSTAL = 1, 2, 3
 
 TIEP_NHAN = "tiep_nhan"
 NOP_TRUC_TUYEN = "nop_truc_tuyen"
@@ -45,7 +47,7 @@ POLICY_LABELS = {
 DEFAULT_POLICY = TIEP_NHAN
 
 # The channel each option concerns; other channels start at reception.
-_POLICY_CHANNEL = {NOP_TRUC_TUYEN: Channel.ONLINE, DAU_BUU_DIEN: Channel.POSTAL}
+_POLICY_CHANNEL = {NOP_TRUC_TUYEN: ONLINE, DAU_BUU_DIEN: POSTAL}
 
 
 class ClockPolicyError(ValueError):
@@ -63,7 +65,7 @@ def clock_start_instant(
     """The instant from which the legal clock runs (before moving to working time)."""
     if policy not in POLICY_LABELS:
         raise ClockPolicyError(f"Cách tính thời điểm bắt đầu không hợp lệ: {policy}.")
-    if _POLICY_CHANNEL.get(policy) != Channel(channel):
+    if _POLICY_CHANNEL.get(policy) != int(channel):
         return received_at
     if policy == NOP_TRUC_TUYEN:
         start, what = submitted_at, "thời điểm nộp trực tuyến"
