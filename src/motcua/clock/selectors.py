@@ -59,7 +59,7 @@ def legal_hours(hours: dict[int, tuple[tuple[int, int], ...]]):
     deadline (issue 13, item 7). Worked Saturdays of a government swap still count: they are
     extra working dates.
     """
-    configured = _configured_legal_hours(getattr(settings, "MOTCUA_LEGAL_HOURS", ""))
+    configured = _configured_legal_hours(settings.MOTCUA_LEGAL_HOURS)
     if configured:
         return {wd: configured for wd in sorted(LEGAL_WORKING_WEEKDAYS)}
     return {wd: ivs for wd, ivs in hours.items() if wd in LEGAL_WORKING_WEEKDAYS}

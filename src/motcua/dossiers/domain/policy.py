@@ -367,7 +367,8 @@ def _situation_check(actor: Actor, s: Situation, action: Action, now) -> Verdict
                 action,
                 Refusal.SITUATION,
                 "Hồ sơ đã có văn bản xin lỗi và hẹn lại ngày trả kết quả; chỉ được hẹn lại "
-                "một lần.",
+                "một lần (không quá một lần: Nghị định 61/2018/NĐ-CP, Điều 19, sửa đổi bởi "
+                "Nghị định 107/2021/NĐ-CP).",
             )
         if now is not None and now >= s.due_at:
             return _no(
