@@ -151,3 +151,35 @@ def test_a_postmark_procedure_needs_the_postmark(db, receive, postmark_procedure
             at=vn(5, 9), channel=Channel.POSTAL, postal_receipt_no="BN1", postmarked_at=vn(6, 0)
         )
     assert not Dossier.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "policy, expected_start",
+    [
+        # default: the desk's acceptance (Wednesday 5/3 09:00)
+        (TIEP_NHAN, (5, 9, 0)),
+        # the procedure counts from the online submission: Saturday 1/3 21:00 is moved to the
+        # next legal working moment, Monday 3/3 07:30
+        (NOP_TRUC_TUYEN, (3, 7, 30)),
+    ],
+)
+def test_an_online_filing_starts_the_clock_as_its_procedure_says(make_user, policy, expected_start):
+    from motcua.catalogue.models import ProcedureVersion
+    from motcua.dossiers import services
+    from tests.portal import tracking_data as data
+
+    world = data.make_world(make_user)
+    ProcedureVersion.objects.filter(pk=world["procedure"].pk).update(clock_start_policy=policy)
+    world["procedure"].refresh_from_db()
+    dossier = services.dossier_submit(
+        procedure_version=world["procedure"],
+        unit=world["units"]["desk"],
+        applicant=data.APPLICANT,
+        components=[{"name": "Tờ khai", "file": data.pdf("to-khai.pdf")}],
+        submitted_by=world["citizen"],
+        submitted_at=data.vn(1, 21),
+    )
+    dossier = services.dossier_accept(dossier=dossier, actor=world["desk"], at=data.vn(5, 9))
+    day, hour, minute = expected_start
+    assert dossier.received_at == data.vn(5, 9)
+    assert dossier.clock_start == data.vn(day, hour, minute)
