@@ -769,4 +769,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Nguy cơ trễ hạn": "At risk of being late",
     "Nguy cơ trễ hạn theo đơn vị": "At risk of being late, by unit",
     "Hồ sơ còn hạn nhưng thời gian làm việc còn lại ít hơn thời gian các bước còn lại thường cần (học từ hồ sơ đã giải quyết của cùng thủ tục và đơn vị).": "Dossiers still in time whose remaining working time is less than their remaining steps usually take (learned from resolved dossiers of the same procedure and unit).",
+    # legal2 (issue 13): postmark at postal intake
+    "Ngày trên dấu bưu điện (hồ sơ gửi qua bưu chính)": "Postmark date (postal filings)",
+    "Ngày trên dấu bưu điện không hợp lệ.": "The postmark date is not valid.",
 }
