@@ -105,3 +105,14 @@ def test_bad_legal_hours_get_a_vietnamese_message(db, settings, text, message):
     settings.MOTCUA_LEGAL_HOURS = text
     with pytest.raises(ImproperlyConfigured, match=message):
         work_calendar_for(None)
+
+
+def test_a_mistyped_setting_stops_the_start(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.MOTCUA_LEGAL_HOURS = "7h30-17h"
+    with pytest.raises(SystemCheckError, match="motcua.E020"):
+        call_command("check")
+    settings.MOTCUA_LEGAL_HOURS = "07:30-11:30,13:00-17:00"
+    call_command("check")
