@@ -362,9 +362,11 @@ MOTCUA_RATELIMITS: dict = {}
 # Apology letters must leave at least this many working minutes before the due instant
 # (Decree 61/2018 art. 19: "chậm nhất 01 ngày trước ngày hết hạn" = 480; 0 = before the due
 # instant only). See motcua.dossiers.domain.apology.
-MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES = int(
-    os.environ.get("MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES", "0")
-)
+MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES = _env_int("MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES", 0)
+
+# Legal working hours, apart from the desks' reception hours (motcua.clock.domain.legalhours):
+# e.g. "07:30-11:30,13:00-17:00", Monday to Friday; empty = each unit's weekday office hours.
+MOTCUA_LEGAL_HOURS = _env("MOTCUA_LEGAL_HOURS", "")
 
 # Password shared by every demo account; only ever usable in development.
 MOTCUA_DEMO_PASSWORD = _env("MOTCUA_DEMO_PASSWORD", "motcua-demo")

@@ -183,22 +183,28 @@ def test_control_sheet_lists_the_handovers_with_step_results(client, processing,
 
 @pytest.fixture
 def received_2025(receive):
-    """A dossier received on Monday 8/9/2025: the Circular 03/2025 set."""
-    return receive(at=vn(8, 8, month=9))
+    """A dossier received on Monday 3/11/2025: the Circular 03/2025 set (in force from
+    30/10/2025, printing/templates/tt03_2025/forms.json)."""
+    return receive(at=vn(3, 8, month=11))
 
 
-def test_dossiers_from_july_2025_use_the_2025_set(client, received_2025, people):
-    dossier = received_2025
+def _apologise(dossier, people, day, month):
     services.dossier_assign(
-        dossier=dossier, actor=people["desk"], assignee=people["specialist"], at=vn(8, 9, month=9)
-    )
+        dossier=dossier, actor=people["desk"], assignee=people["specialist"],
+        at=vn(day, 9, month=month),
+    )  # fmt: skip
     services.dossier_apologise(
         dossier=dossier,
         actor=people["desk"],
         reason="Cần xác minh.",
         new_appointment=dossier.due_at + timezone.timedelta(days=5),
-        at=vn(8, 10, month=9),
+        at=vn(day, 10, month=month),
     )
+
+
+def test_dossiers_from_the_2025_circular_use_the_2025_set(client, received_2025, people):
+    dossier = received_2025
+    _apologise(dossier, people, 3, 11)
     text = get_pdf(client, people["desk"], dossier, "apology")
     assert "ĐỀ NGHỊ GIA HẠN" in text.upper()
     due = timezone.localtime(dossier.due_at)
@@ -209,9 +215,22 @@ def test_dossiers_from_july_2025_use_the_2025_set(client, received_2025, people)
 def test_stop_notice_of_the_2025_set(client, received_2025, people):
     dossier = received_2025
     services.dossier_stop(
-        dossier=dossier, actor=people["head"], reason="Đất đang có tranh chấp.", at=vn(9, 10, 9)
+        dossier=dossier,
+        actor=people["head"],
+        reason="Đất đang có tranh chấp.",
+        at=vn(4, 10, month=11),
     )
     text = get_pdf(client, people["desk"], dossier, "stop")
     assert "THÔNG BÁO" in text and "DỪNG GIẢI QUYẾT HỒ SƠ" in text
     assert dossier.code in text
     assert "Đất đang có tranh chấp" in text
+
+
+def test_a_dossier_received_before_the_2025_circular_keeps_the_2018_set(client, receive, people):
+    # Received Monday 8/9/2025: Decree 118/2025 in force, Circular 03/2025 not yet signed
+    # (15/9/2025) nor in force: the dossier keeps the 2018 forms for life.
+    dossier = receive(at=vn(8, 8, month=9))
+    _apologise(dossier, people, 8, 9)
+    text = get_pdf(client, people["desk"], dossier, "apology").upper()
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+    assert "ĐỀ NGHỊ GIA HẠN" not in text

@@ -251,3 +251,41 @@ def test_suggestion_queries_are_pinned(desk, procedure):
     # Session, user, roles; the desk's unit and its parents (administrative unit); the
     # suggestions with their procedure joined.
     assert len(ctx.captured_queries) == 6
+
+
+@pytest.fixture
+def postmark_procedure(procedure):
+    from motcua.catalogue.models import ProcedureVersion
+    from motcua.clock.domain.startpolicy import DAU_BUU_DIEN
+
+    ProcedureVersion.objects.filter(pk=procedure.pk).update(clock_start_policy=DAU_BUU_DIEN)
+    procedure.refresh_from_db()
+    return procedure
+
+
+def test_postal_postmark_starts_the_clock_of_a_postmark_procedure(desk, postmark_procedure):
+    # issue 13 item 7 (clock/domain/startpolicy.py): stamped Monday 3/3, received Tuesday 09:00
+    _post(
+        desk, postmark_procedure, channel="3", postal_receipt_no="BC-1",
+        postmark_date="2025-03-03",
+    )  # fmt: skip
+    dossier = Dossier.objects.get()
+    assert dossier.postmarked_at == vn(3, 0)
+    assert (dossier.received_at, dossier.clock_start) == (NOW, vn(3, 7, 30))
+
+
+@pytest.mark.parametrize(
+    ("over", "message"),
+    [
+        ({}, "chưa nhập ngày trên dấu bưu điện"),
+        ({"postmark_date": "2025-03-05"}, "không thể sau thời điểm tiếp nhận"),
+        ({"postmark_date": "03/03/2025x"}, "Ngày trên dấu bưu điện không hợp lệ"),
+    ],
+)
+def test_postmark_errors_are_vietnamese_and_save_nothing(desk, postmark_procedure, over, message):
+    response = _post(
+        desk, postmark_procedure, channel="3", postal_receipt_no="BC-1", **over
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Dossier.objects.count() == 0

@@ -21,7 +21,7 @@ from motcua.printing import (
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CODE = "000.00.25.H06-240207-0001"
-CODE_2025 = "000.00.25.H06-250910-0003"
+CODE_2025 = "000.00.25.H06-251110-0003"
 URL = f"https://motcua.example.gov.vn/tra-cuu/{CODE}?k=K7QM2X"
 
 HEADER = dict(
@@ -34,7 +34,7 @@ HEADER_2025 = dict(
     agency_name="UBND phường Thủ Dầu Một",
     unit_name="Bộ phận Một cửa phường Thủ Dầu Một",
     place="Thành phố Hồ Chí Minh",
-    issued_on=date(2025, 9, 10),
+    issued_on=date(2025, 11, 10),
 )
 APPLICANT = dict(
     applicant_name="Nguyễn Thị Hồng Nhung",
@@ -133,7 +133,7 @@ def stop():
         issuer_name="Ủy ban nhân dân phường Thủ Dầu Một",
         dossier_code=CODE_2025,
         procedure_name="Đăng ký khai sinh",
-        received_at=datetime(2025, 9, 10, 9, 0, tzinfo=TZ),
+        received_at=datetime(2025, 11, 10, 9, 0, tzinfo=TZ),
         legal_basis="Nghị định số 118/2025/NĐ-CP",
         reasons=["Người yêu cầu có văn bản đề nghị dừng giải quyết hồ sơ."],
         signer_title="Chủ tịch",

@@ -95,7 +95,7 @@ def test_log_dates_are_excel_dates_in_vietnamese_local_time():
 
 
 def test_2025_log_is_form_07_with_the_reception_channel():
-    period = LogPeriod(start=date(2025, 7, 1), end=date(2025, 7, 31))
+    period = LogPeriod(start=date(2025, 11, 1), end=date(2025, 11, 30))
     ws = _sheet(dossier_log_xlsx(_rows(), period))
 
     channel = _find(ws, "Hình thức tiếp nhận")
@@ -103,7 +103,7 @@ def test_2025_log_is_form_07_with_the_reception_channel():
 
 
 def test_log_rule_set_can_be_chosen_explicitly():
-    period = LogPeriod(start=date(2025, 7, 1), end=date(2025, 7, 31))
+    period = LogPeriod(start=date(2025, 11, 1), end=date(2025, 11, 30))
     ws = _sheet(dossier_log_xlsx(_rows(), period, rule_set="tt01_2018"))
 
     with pytest.raises(AssertionError):

@@ -59,7 +59,7 @@ def test_2025_stop_notice_names_the_dossier_and_reasons(stop):
 
     assert NATIONAL in text
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text
-    assert "Thành phố Hồ Chí Minh, ngày 10 tháng 09 năm 2025" in text
+    assert "Thành phố Hồ Chí Minh, ngày 10 tháng 11 năm 2025" in text
     assert f"mã hồ sơ {CODE_2025}" in text
     assert "Căn cứ Nghị định số 118/2025/NĐ-CP" in text
     assert "1. Người yêu cầu có văn bản đề nghị dừng giải quyết hồ sơ." in text

@@ -81,20 +81,24 @@ def test_an_absent_input_is_named(data):
     assert vneid.status == CHUA_CO_DU_LIEU
     assert vneid.missing == ("ho_so_tai_khoan_vneid",)
     assert "tài khoản định danh VNeID" in vneid.note
-    assert e.result("5.2").missing == ("pakn_dung_han", "pakn_tiep_nhan")
+    assert e.result("1.4").missing == ("ho_so_dong_bo_dung_han", "ho_so_phai_dong_bo")
+    # the petitions and certification apps plug in their counts (tests/petitions/
+    # test_chi_so_766.py, tests/certify/test_chi_so_766_so_hoa.py): nothing missing there
+    for code in ("4.2", "4.7", "5.2", "5.3"):
+        assert e.result(code).missing == (), code
 
 
 def test_another_app_plugs_its_counts_in(data):
-    def petitions(ctx):
-        return {"pakn_tiep_nhan": 4, "pakn_dung_han": 3}
+    def portal_sync(ctx):
+        return {"ho_so_phai_dong_bo": 4, "ho_so_dong_bo_dung_han": 3}
 
-    providers.register_input_provider(petitions)
+    providers.register_input_provider(portal_sync)
     try:
         _ctx, e = _evaluate()
     finally:
-        providers._PROVIDERS.remove(petitions)
-    r52 = e.result("5.2")
-    assert (r52.status, r52.value, r52.score) == (DA_TINH, Decimal(75), Decimal("4.50"))
+        providers._PROVIDERS.remove(portal_sync)
+    r14 = e.result("1.4")
+    assert (r14.status, r14.value, r14.score) == (DA_TINH, Decimal(75), Decimal("4.50"))
 
 
 def test_a_provider_with_an_unknown_field_is_refused(data):

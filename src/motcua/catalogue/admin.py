@@ -131,6 +131,7 @@ class ProcedureVersionAdmin(UnitScopedAdmin):
                     "eligible_full_online",
                     "postal_excluded",
                     "published_on_portal",
+                    "clock_start_policy",
                 )
             },
         ),

@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from motcua.accounts.roles import ROLE_LABELS, Role
 from motcua.catalogue import domain
+from motcua.clock.domain import startpolicy
 from motcua.org.models import OrgUnit
 
 ROLE_CHOICES = [(r.value, ROLE_LABELS[r]) for r in Role]
@@ -132,6 +133,15 @@ class ProcedureVersion(models.Model):
         "không thực hiện qua dịch vụ bưu chính công ích", default=False
     )
     published_on_portal = models.BooleanField("công khai trên Cổng dịch vụ công", default=True)
+    # When the legal clock starts (motcua.clock.domain.startpolicy, sources there): at the
+    # desk's reception by default; online submission or postmark when the procedure's own
+    # regulation says so.
+    clock_start_policy = models.CharField(
+        "thời điểm bắt đầu tính thời hạn",
+        max_length=16,
+        choices=list(startpolicy.POLICY_LABELS.items()),
+        default=startpolicy.DEFAULT_POLICY,
+    )
     legal_basis = models.TextField("căn cứ pháp lý", blank=True)
     search_text = models.TextField(editable=False, blank=True, db_index=False)
 

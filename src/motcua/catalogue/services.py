@@ -27,6 +27,7 @@ from motcua.catalogue.models import (
     ProcedureVersion,
     ProcessStep,
 )
+from motcua.clock.domain import startpolicy
 from motcua.org.models import OrgUnit
 
 FORMAT = "motcua.catalogue"
@@ -46,6 +47,7 @@ VERSION_FIELDS = (
     "eligible_full_online",
     "postal_excluded",
     "published_on_portal",
+    "clock_start_policy",
     "legal_basis",
 )
 FEE_FIELDS = ("description", "amount", "unit", "note")
@@ -213,6 +215,7 @@ def _version_dict(v: ProcedureVersion, field_codes: dict[int, str]) -> dict[str,
         "eligible_full_online": v.eligible_full_online,
         "postal_excluded": v.postal_excluded,
         "published_on_portal": v.published_on_portal,
+        "clock_start_policy": v.clock_start_policy,
         "legal_basis": v.legal_basis,
         "fees": [{f: getattr(x, f) for f in FEE_FIELDS} for x in v.fees.all()],
         "components": [
@@ -631,6 +634,8 @@ def _text(exc: ValidationError) -> str:
 
 
 def _import_row(row, db_fields, units_by_code, user, result: ImportResult) -> None:
+    # Older exports and the spreadsheet have no clock-start policy: the legal default.
+    row = {**row, "clock_start_policy": row.get("clock_start_policy") or startpolicy.DEFAULT_POLICY}
     code = row["national_code"]
     procedure, _ = Procedure.objects.get_or_create(national_code=code)
     existing = {v.version: v for v in procedure.versions.all()}
@@ -659,7 +664,9 @@ def _import_row(row, db_fields, units_by_code, user, result: ImportResult) -> No
             result.unchanged += 1
             return
     number = row["version"] or (max(existing) + 1 if existing else 1)
-    contents = {k: row[k] for k in VERSION_FIELDS}
+    contents = {k: row[k] for k in VERSION_FIELDS if k != "clock_start_policy"}
+    # Older exports and the spreadsheet have no clock-start policy: the legal default.
+    contents["clock_start_policy"] = row.get("clock_start_policy") or (startpolicy.DEFAULT_POLICY)
     contents["field"] = db_fields[row["field"]]
     contents["time_value"] = Decimal(str(row["time_value"]))
     contents["same_day_cutoff"] = (

@@ -6,3 +6,9 @@ class CertifyConfig(AppConfig):
     name = "motcua.certify"
     label = "certify"
     verbose_name = "Chứng thực bản sao điện tử và ký số kết quả"
+
+    def ready(self) -> None:
+        # Group 4 of Decision 766 (4.2 digitised dossiers, 4.7 electronic certified copies).
+        from motcua.certify.indicators import register
+
+        register()

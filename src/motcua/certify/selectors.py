@@ -48,9 +48,10 @@ def dossier_is_digitised(*, dossier) -> bool:
     return bool(components) and all(components) and dossier.results.exists()
 
 
-def _digitised_dossiers(*, user, start, end):
-    """Dossiers received in [start, end) in the user's scope, each annotated `full` = 1 when
-    fully digitised (every component has its file and a result is attached)."""
+def _digitised_dossiers(*, user, start, end, unit_ids=None):
+    """Dossiers received in [start, end) in the user's scope (or, with `user` None, in the
+    units `unit_ids`, None meaning every unit), each annotated `full` = 1 when fully
+    digitised (every component has its file and a result is attached)."""
     from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 
     from motcua.dossiers.models import Dossier, DossierComponent, DossierResult
@@ -58,7 +59,10 @@ def _digitised_dossiers(*, user, start, end):
     paper = DossierComponent.objects.filter(dossier=OuterRef("pk"), file="")
     result = DossierResult.objects.filter(dossier=OuterRef("pk"))
     qs = Dossier.objects.filter(received_at__gte=start, received_at__lt=end)
-    qs = scope_filter(qs, user, "unit")
+    if user is not None:
+        qs = scope_filter(qs, user, "unit")
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
     return qs.annotate(
         full=Case(
             When(Q(Exists(result)) & ~Q(Exists(paper)), then=Value(1)),
@@ -125,3 +129,34 @@ def paperless_cutovers(*, user):
 
     qs = PaperlessCutover.objects.select_related("unit", "procedure")
     return scope_filter(qs, user, "unit").order_by("unit__path", "paperless_from")
+
+
+def indicator_inputs_for_units(*, unit_ids, start, end) -> dict:
+    """Decision 766 group 4 inputs for the units `unit_ids` (None: every unit) in [start, end):
+    - ho_so_so_hoa (4.2): dossiers received in the period that are fully digitised (every
+      component has its file and a result is attached), as `indicator_digitised_counts`;
+    - xa_truc_thuoc / xa_chung_thuc_dien_tu (4.7): the wards and communes in scope in force
+      during the period, and how many of them had issued an electronic certified copy from an
+      original by the end of the period."""
+    from django.db.models import Exists, OuterRef, Q, Sum
+
+    from motcua.certify.models import SignedDocument
+    from motcua.org.models import OrgUnit
+
+    digitised = _digitised_dossiers(user=None, start=start, end=end, unit_ids=unit_ids).aggregate(
+        n=Sum("full")
+    )["n"]
+    communes = OrgUnit.objects.filter(kind__in=[OrgUnit.Kind.WARD, OrgUnit.Kind.COMMUNE]).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lt=end.date()),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=start.date()),
+    )
+    if unit_ids is not None:
+        communes = communes.filter(pk__in=unit_ids)
+    copies = SignedDocument.objects.filter(
+        kind=SignedDocument.Kind.COPY, unit_id=OuterRef("pk"), signed_at__lt=end
+    )
+    return {
+        "ho_so_so_hoa": digitised or 0,
+        "xa_truc_thuoc": communes.count(),
+        "xa_chung_thuc_dien_tu": communes.filter(Exists(copies)).count(),
+    }

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from motcua.clock.domain.legalhours import LegalHoursError, parse_legal_hours
 from motcua.clock.domain.vncalendar import Override, vietnam_calendar
 from motcua.clock.domain.worktime import DEFAULT_HOURS, WorkCalendar
 from motcua.clock.models import CalendarOverride, CalendarOverrideAudit, OfficeHours
@@ -48,11 +52,27 @@ def _overrides(qs) -> list[Override]:
 
 
 def legal_hours(hours: dict[int, tuple[tuple[int, int], ...]]):
-    """Office hours restricted to the legal working week: a desk's Saturday or Sunday hours
-    are reception time, not legal working time, and never shorten a deadline (issue 13,
-    item 7). Worked Saturdays of a government swap still count: they are extra working dates.
+    """The hours that count in legal deadlines. With `MOTCUA_LEGAL_HOURS` set
+    (`clock/domain/legalhours.py`): those intervals Monday to Friday, whatever the desk's
+    reception hours. Otherwise the office hours restricted to the legal working week: a desk's
+    Saturday or Sunday hours are reception time, not legal working time, and never shorten a
+    deadline (issue 13, item 7). Worked Saturdays of a government swap still count: they are
+    extra working dates.
     """
+    configured = _configured_legal_hours(settings.MOTCUA_LEGAL_HOURS)
+    if configured:
+        return {wd: configured for wd in sorted(LEGAL_WORKING_WEEKDAYS)}
     return {wd: ivs for wd, ivs in hours.items() if wd in LEGAL_WORKING_WEEKDAYS}
+
+
+@functools.lru_cache(maxsize=4)
+def _configured_legal_hours(text: str) -> tuple[tuple[int, int], ...]:
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        return parse_legal_hours(text)
+    except LegalHoursError as e:
+        raise ImproperlyConfigured(str(e)) from e
 
 
 def work_calendar_for(unit=None) -> WorkCalendar:

@@ -86,6 +86,12 @@ class IntakeForm(forms.Form):
         max_length=64,
         required=False,
     )
+    postmark_date = forms.DateField(
+        label=_("Ngày trên dấu bưu điện (hồ sơ gửi qua bưu chính)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Ngày trên dấu bưu điện không hợp lệ.")},
+    )
     result_delivery = forms.ChoiceField(
         label=_("Hình thức nhận kết quả"),
         choices=Dossier.ResultDelivery.choices,

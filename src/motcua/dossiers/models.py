@@ -129,6 +129,7 @@ class Dossier(models.Model):
         related_name="dossiers_assisted",
     )
     postal_receipt_no = models.CharField("số biên nhận bưu chính", max_length=64, blank=True)
+    postmarked_at = models.DateTimeField("ngày trên dấu bưu điện", null=True, blank=True)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người tiếp nhận",

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.accounts.scoping import scope_is_global, scope_units
+from motcua.clock.domain import startpolicy
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import to_wall_time
 from motcua.core import events
@@ -400,6 +401,25 @@ def _dossier_create(
     return dossier
 
 
+def _clock_start_instant(dossier: Dossier, at: dt.datetime) -> dt.datetime:
+    """The procedure's clock-start policy (clock/domain/startpolicy.py): reception by default,
+    the online submission or the postmark when its regulation says so."""
+    policy = dossier.procedure_version.clock_start_policy
+    if policy == startpolicy.DEFAULT_POLICY:
+        return at
+    submitted = dossier.events.filter(action=SUBMIT).values_list("at", flat=True).first()
+    try:
+        return startpolicy.clock_start_instant(
+            policy=policy,
+            channel=dossier.channel,
+            received_at=at,
+            submitted_at=submitted,
+            postmarked_at=dossier.postmarked_at,
+        )
+    except startpolicy.ClockPolicyError as e:
+        raise DossierError(str(e)) from e
+
+
 def _receive_fields(dossier: Dossier, at: dt.datetime) -> dict[str, Any]:
     """Reception: the clock starts and the appointment is fixed."""
     steps = _steps(dossier)
@@ -407,7 +427,7 @@ def _receive_fields(dossier: Dossier, at: dt.datetime) -> dict[str, Any]:
     # When the procedure's first step is the desk's own reception step, the dossier is in it.
     on_desk_step = first is not None and first.role == MOT_CUA
     deadline = deadlines.deadline(
-        received_at=at,
+        received_at=_clock_start_instant(dossier, at),
         duration_minutes=dossier.duration_minutes,
         procedure_version=dossier.procedure_version,
         unit=dossier.unit,
@@ -437,8 +457,11 @@ def dossier_receive(
     postal_receipt_no: str = "",
     result_delivery: str = Dossier.ResultDelivery.COUNTER,
     applicant_user=None,
+    postmarked_at: dt.datetime | None = None,
 ) -> Dossier:
     """Receive a complete dossier at the desk (counter or postal): code, clock, receipt.
+    `postmarked_at`: the date on a postal item's stamp (starts the clock for a procedure whose
+    policy is the postmark).
 
     Incomplete → `DossierIncomplete` listing every missing required component; nothing saved.
     """
@@ -464,7 +487,8 @@ def dossier_receive(
         postal_receipt_no=postal_receipt_no,
         result_delivery=result_delivery,
     )
-    _save(dossier, dossier.version, **_receive_fields(dossier, at))
+    dossier.postmarked_at = postmarked_at
+    _save(dossier, dossier.version, postmarked_at=postmarked_at, **_receive_fields(dossier, at))
     _event(
         dossier,
         Action.RECEIVE,

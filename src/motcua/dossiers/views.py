@@ -373,6 +373,7 @@ def _intake_post(request):
                 received_at=now,
                 postal_receipt_no=d.get("postal_receipt_no", ""),
                 result_delivery=d["result_delivery"],
+                postmarked_at=_postmark(d),
             )
             idempotency_complete(record=record, status_code=302, body={"code": dossier.code})
     except DossierIncomplete as exc:  # the catalogue changed between preview and confirm
@@ -391,6 +392,14 @@ def _intake_post(request):
         % {"code": dossier.code, "due": f"{appointment:%H:%M %d/%m/%Y}"},
     )
     return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
+
+
+def _postmark(d) -> dt.datetime | None:
+    """The stamp's date of a postal filing, as the start of that day in Vietnam."""
+    day = d.get("postmark_date")
+    if d.get("channel") != Channel.POSTAL or day is None:
+        return None
+    return dt.datetime.combine(day, dt.time(), tzinfo=timezone.get_current_timezone())
 
 
 def _guidance_urls(context, version, missing, form) -> None:

@@ -834,4 +834,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Bản chính": "Original",
     "Bản sao chứng thực": "Certified copy",
     "Bản chụp": "Photocopy",
+    # legal2 (issue 13): postmark at postal intake
+    "Ngày trên dấu bưu điện (hồ sơ gửi qua bưu chính)": "Postmark date (postal filings)",
+    "Ngày trên dấu bưu điện không hợp lệ.": "The postmark date is not valid.",
 }

@@ -23,3 +23,7 @@ class PetitionsConfig(AppConfig):
 
         EVENTS.update(PETITION_EVENTS)
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="motcua.petitions.roles_sync")
+        # Group 5 of Decision 766 (5.2, 5.3) and the complaint half of 5.4, fed to the reports.
+        from motcua.petitions.indicators import register
+
+        register()

@@ -246,3 +246,45 @@ def petition_indicator_counts(*, start: dt.datetime, end: dt.datetime, unit=None
         # Share of the senders' verdicts that are "disagree" (None when nobody rated).
         "dislike_rate": Decimal(disagreed * 100) / rated if rated else None,
     }
+
+
+def petition_indicator_inputs(*, start: dt.datetime, end: dt.datetime, unit_ids=None) -> dict:
+    """The Decision 766 inputs of group 5 (indicators 5.2 and 5.3) for the units `unit_ids`
+    (None: every unit) and the period [start, end). One cohort for both rates: the petitions
+    the units had to answer in the period, i.e. answered in it, or still unanswered at its end
+    with the answer (or classification) deadline passed. Forwarded and refused petitions owe
+    no answer from the unit and are left out.
+
+    - pakn_tiep_nhan: that cohort; pakn_dung_han: those answered by their deadline;
+    - pakn_da_xu_ly: answered in the period; pakn_khong_hai_long: of those, the sender
+      said "disagree" (at any time up to now).
+    """
+    qs = Petition.objects.all()
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    answered = qs.filter(answered_at__gte=start, answered_at__lt=end)
+    reference = min(end, timezone.now())
+    overdue = (
+        qs.filter(received_at__lt=end)
+        .filter(
+            Q(status=Status.RECEIVED, classify_due_at__lt=reference)
+            | Q(status=Status.IN_SCOPE, answer_due_at__lt=reference)
+        )
+        .exclude(pk__in=answered.values("pk"))  # reopened after an answer: counted once
+    )
+    n_answered = answered.count()
+    return {
+        "pakn_tiep_nhan": n_answered + overdue.count(),
+        "pakn_dung_han": answered.filter(answered_on_time=True).count(),
+        "pakn_da_xu_ly": n_answered,
+        "pakn_khong_hai_long": answered.filter(verdict="disagree").count(),
+    }
+
+
+def dossiers_complained_about():
+    """A subquery condition on `Dossier`: a petition was sent about the dossier and not
+    refused (a refused petition was out of scope or unfounded on its face). Used by indicator
+    5.4 as the "complaint" half of "100% − late rate − complaint/dislike rate"."""
+    from django.db.models import Exists, OuterRef
+
+    return Exists(Petition.objects.filter(dossier_id=OuterRef("pk")).exclude(status=Status.REFUSED))

@@ -1,7 +1,8 @@
 """Printed one-stop forms: plain dataclasses in, PDF (or XLSX for the log) bytes out.
 
 `render_form(rule_set=..., form=..., data=...)` renders a form of Circular 01/2018/TT-VPCP
-(`tt01_2018`, dossiers received before 1/7/2025) or Circular 03/2025/TT-VPCP (`tt03_2025`);
+(`tt01_2018`) or Circular 03/2025/TT-VPCP (`tt03_2025`), each from the date in its forms.json
+(`received_from`, with the source and the transition rule);
 `rule_set_for(received_at)` picks the set a dossier keeps for life; `dossier_log_xlsx(rows,
 period)` writes the dossier log. Templates live in `templates/<rule set>/`; no dossier model
 is imported here.

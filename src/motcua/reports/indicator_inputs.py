@@ -93,6 +93,19 @@ def register_input_provider(provider: Provider) -> Provider:
     return provider
 
 
+# Conditions on `Dossier` that count a resolved dossier as "not satisfied" for 5.4 besides a
+# dissatisfied rating (petitions: a complaint about the dossier). Each is a callable returning
+# an expression usable in `.filter()` (an `Exists(...)` on `OuterRef("pk")`).
+_DISSATISFACTION: list[Callable[[], object]] = []
+
+
+def register_dissatisfaction_source(source: Callable[[], object]) -> Callable[[], object]:
+    """Add a 5.4 "complaint/dislike" condition (idempotent)."""
+    if source not in _DISSATISFACTION:
+        _DISSATISFACTION.append(source)
+    return source
+
+
 def indicator_inputs(ctx: InputContext) -> IndicatorInputs:
     names = {f.name for f in fields(IndicatorInputs)}
     values: dict[str, object] = {}
@@ -203,8 +216,9 @@ def results_and_reuse_provider(ctx: InputContext) -> dict[str, object]:
 
 @register_input_provider
 def ratings_provider(ctx: InputContext) -> dict[str, object]:
-    """5.4 = 100% − late rate − dissatisfied rate over the dossiers resolved in the period
-    (`motcua.feedback` ratings; a dossier both late and rated dissatisfied counts once)."""
+    """5.4 = 100% − late rate − complaint/dislike rate over the dossiers resolved in the period
+    (`motcua.feedback` ratings and the registered dissatisfaction sources, e.g. a petition
+    about the dossier; a dossier both late and complained about counts once)."""
     from django.db.models import F
 
     from motcua.feedback.domain.criteria import Level
@@ -215,7 +229,10 @@ def ratings_provider(ctx: InputContext) -> dict[str, object]:
         Rating.objects.filter(dossier_id=OuterRef("pk"), level=Level.DISSATISFIED)
     )
     late = Q(finished_at__gte=F("due_at") + dt.timedelta(seconds=1))
+    not_satisfied = late | Q(dissatisfied)
+    for source in _DISSATISFACTION:
+        not_satisfied |= Q(source())
     return {
         "ho_so_danh_gia_hai_long": resolved.count(),
-        "ho_so_khong_hai_long": resolved.filter(late | Q(dissatisfied)).count(),
+        "ho_so_khong_hai_long": resolved.filter(not_satisfied).count(),
     }
