@@ -6,3 +6,13 @@ class CertifyConfig(AppConfig):
     name = "motcua.certify"
     label = "certify"
     verbose_name = "Chứng thực bản sao điện tử và ký số kết quả"
+
+    def ready(self) -> None:
+        from motcua.certify import digitise, services
+        from motcua.core import events
+
+        # Dossier intake and result attachment call certify through events: dossiers does not
+        # import certify (certify builds on dossiers).
+        events.subscribe(events.DOSSIER_INTAKE_CHECKING, digitise.paper_intake_check)
+        events.subscribe(events.DOSSIER_INTAKE_RECEIVED, digitise.intake_digitise_record)
+        events.subscribe(events.DOSSIER_RESULT_SIGNING, services.result_sign)

@@ -423,11 +423,16 @@ def dossier_receive(
     at = _now(received_at)
     transition_check(state=Status.NEW, action=Action.RECEIVE, roles=_roles(received_by))
     _unit_in_scope_check(actor=received_by, unit=unit)
-    # Paperless roadmap and digitisation at reception live in motcua.certify.digitise.
-    from motcua.certify.digitise import intake_digitise_record, paper_intake_check
-
+    # Paperless roadmap and digitisation at reception live in motcua.certify.digitise, which
+    # subscribes to these two events.
     components = list(components)
-    paper_intake_check(unit=unit, procedure_version=procedure_version, components=components, at=at)
+    events.publish(
+        events.DOSSIER_INTAKE_CHECKING,
+        unit=unit,
+        procedure_version=procedure_version,
+        components=components,
+        at=at,
+    )
     dossier = _dossier_create(
         procedure_version=procedure_version,
         unit=unit,
@@ -452,7 +457,7 @@ def dossier_receive(
         from_step=0,
         data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
     )
-    intake_digitise_record(dossier=dossier, actor=received_by, at=at)
+    events.publish(events.DOSSIER_INTAKE_RECEIVED, dossier=dossier, actor=received_by, at=at)
     return dossier
 
 
@@ -1165,7 +1170,8 @@ def dossier_result_attach(
 ) -> DossierResult:
     """Attach the electronic result (kết quả điện tử): a PDF/JPEG/PNG checked like a component
     file. Handlers or the desk of the dossier's units, while it is processed or resolved.
-    `sign`: sign the PDF with the body's key (motcua.certify.services.result_sign)."""
+    `sign`: sign the PDF with the body's key (motcua.certify.services.result_sign, subscribed to
+    `events.DOSSIER_RESULT_SIGNING`)."""
     at = _now(at)
     name = (name or "").strip()
     if not name:
@@ -1185,9 +1191,10 @@ def dossier_result_attach(
     )
     signed = None
     if sign:
-        from motcua.certify.services import result_sign
-
-        signed = result_sign(result=result, actor=actor, at=at)
+        signers = events.publish(events.DOSSIER_RESULT_SIGNING, result=result, actor=actor, at=at)
+        if not signers:
+            raise DossierError("Chưa cấu hình ký số kết quả.")
+        signed = signers[0]
     # The citizen's e-data store keeps every electronic result (same transaction).
     citizen_document_add_result(dossier=dossier, file=result.file, name=name)
     _event(
