@@ -54,8 +54,6 @@ from motcua.accounts.roles import Role
 from motcua.catalogue.selectors import procedures_published
 from motcua.core.idempotency import (
     IdempotencyError,
-    IdempotencyKeyInvalid,
-    IdempotencyKeyReused,
     idempotency_claim,
     idempotency_complete,
     idempotency_key_clean,
@@ -67,7 +65,6 @@ from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
     DossierIncomplete,
-    OutOfScope,
     TransitionNotAllowed,
 )
 from motcua.dossiers.domain.policy import Refusal
@@ -95,6 +92,22 @@ class ApiError(exceptions.APIException):
         super().__init__(detail)
         self.status_code = status_code
         self.extra = extra
+
+
+def domain_error(
+    exc: DossierError | IdempotencyError,
+    *,
+    statuses: dict[type[Exception], int] | None = None,
+    default: int = 409,
+) -> ApiError:
+    """A refusal of the rules as an API error: the endpoint's own status for the error's class
+    (`statuses`, looked up along its classes) if any, else the status the error carries, else
+    the endpoint's `default`; the missing components listed for an incomplete dossier."""
+    statuses = statuses or {}
+    status_code = next((statuses[c] for c in type(exc).__mro__ if c in statuses), None)
+    status_code = status_code or exc.http_status or default
+    extra = {"missing": exc.missing} if isinstance(exc, DossierIncomplete) else {}
+    return ApiError(status_code, exc.message, **extra)
 
 
 class ErrorOutputSerializer(serializers.Serializer):
@@ -258,8 +271,15 @@ class BaseApi(APIView):
 
     authentication_classes = [MotcuaTokenAuthentication, SessionAuthentication]
     parser_classes = [JSONParser]
+    # How the rules' refusals are answered here (see `domain_error`).
+    domain_error_statuses: ClassVar[dict[type[Exception], int]] = {}
+    domain_error_default: ClassVar[int] = 409
 
     def handle_exception(self, exc):
+        if isinstance(exc, DossierError | IdempotencyError):
+            exc = domain_error(
+                exc, statuses=self.domain_error_statuses, default=self.domain_error_default
+            )
         exc = _vn_exception(exc)
         response = super().handle_exception(exc)
         if isinstance(exc, ApiError) and exc.extra:
@@ -532,6 +552,10 @@ class DossierPagination(PageNumberPagination):
 
 
 class DossierListCreateApi(BaseApi):
+    # On creation a refused rule is a bad request; a role the intake does not allow, forbidden.
+    domain_error_statuses = {TransitionNotAllowed: 403}
+    domain_error_default = 400
+
     class FilterSerializer(VnSerializer):
         status = serializers.ChoiceField(
             [(s.value, STATUS_LABELS[s]) for s in Status], required=False
@@ -663,51 +687,37 @@ class DossierListCreateApi(BaseApi):
         tags=["ho-so"],
     )
     def post(self, request):
-        try:
-            key = idempotency_key_clean(request.headers.get("Idempotency-Key"))
-        except IdempotencyKeyInvalid as exc:
-            raise ApiError(400, exc.message) from exc
-        try:
-            with transaction.atomic():
-                record = None
-                if key is not None:
-                    record = idempotency_claim(
-                        user=request.user,
-                        key=key,
-                        fingerprint=request_fingerprint(
-                            method=request.method, path=request.path, data=request.data
-                        ),
+        key = idempotency_key_clean(request.headers.get("Idempotency-Key"))
+        with transaction.atomic():
+            record = None
+            if key is not None:
+                record = idempotency_claim(
+                    user=request.user,
+                    key=key,
+                    fingerprint=request_fingerprint(
+                        method=request.method, path=request.path, data=request.data
+                    ),
+                )
+                if record.is_replay:
+                    body = record.response_body
+                    return Response(
+                        body,
+                        status=record.status_code,
+                        headers={
+                            "Idempotent-Replayed": "true",
+                            "ETag": f'"{body.get("version", "")}"',
+                        },
                     )
-                    if record.is_replay:
-                        body = record.response_body
-                        return Response(
-                            body,
-                            status=record.status_code,
-                            headers={
-                                "Idempotent-Replayed": "true",
-                                "ETag": f'"{body.get("version", "")}"',
-                            },
-                        )
-                s = self.InputSerializer(data=request.data)
-                s.is_valid(raise_exception=True)
-                dossier = _dossier_create(user=request.user, **s.validated_data)
-                dossier = Dossier.objects.select_related(*DETAIL_RELATED).get(pk=dossier.pk)
-                response = _detail_response(request, dossier, status.HTTP_201_CREATED)
-                if record is not None:
-                    idempotency_complete(
-                        record=record, status_code=response.status_code, body=response.data
-                    )
-                return response
-        except IdempotencyKeyReused as exc:
-            raise ApiError(422, exc.message) from exc
-        except IdempotencyError as exc:
-            raise ApiError(409, exc.message) from exc
-        except DossierIncomplete as exc:
-            raise ApiError(400, exc.message, missing=exc.missing) from exc
-        except (TransitionNotAllowed, OutOfScope) as exc:
-            raise ApiError(403, exc.message) from exc
-        except DossierError as exc:
-            raise ApiError(400, exc.message) from exc
+            s = self.InputSerializer(data=request.data)
+            s.is_valid(raise_exception=True)
+            dossier = _dossier_create(user=request.user, **s.validated_data)
+            dossier = Dossier.objects.select_related(*DETAIL_RELATED).get(pk=dossier.pk)
+            response = _detail_response(request, dossier, status.HTTP_201_CREATED)
+            if record is not None:
+                idempotency_complete(
+                    record=record, status_code=response.status_code, body=response.data
+                )
+            return response
 
 
 def _dossiers_filtered(
@@ -972,19 +982,14 @@ class TransitionApi(BaseApi):
                 action=self.action,
                 username=arguments["assignee"],
             )
-        try:
-            type(self).service(
-                dossier=dossier,
-                actor=request.user,
-                expected_version=expected,
-                **arguments,
-            )
-        except ConcurrentUpdate as exc:
-            raise ApiError(409, exc.message) from exc
-        except DossierError as exc:
-            # The other rules are about where the dossier stands now (last step, first step,
-            # transfer pending...): a conflict with its current state.
-            raise ApiError(getattr(exc, "http_status", 409), exc.message) from exc
+        # A refusal of the rules is answered by `domain_error`: by default a conflict with
+        # where the dossier stands now (last step, first step, transfer pending...).
+        type(self).service(
+            dossier=dossier,
+            actor=request.user,
+            expected_version=expected,
+            **arguments,
+        )
         fresh = Dossier.objects.select_related(*DETAIL_RELATED).get(pk=dossier.pk)
         return _detail_response(request, fresh)
 
