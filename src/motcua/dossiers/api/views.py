@@ -18,31 +18,20 @@ optimistic lock) or the selectors (which apply the reader's scope), and renders 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.contrib.auth import get_user_model
-from django.core.validators import (
-    EmailValidator,
-    MaxLengthValidator,
-    MaxValueValidator,
-    MinLengthValidator,
-    MinValueValidator,
-)
 from django.db import transaction
-from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
-    extend_schema_field,
     extend_schema_serializer,
 )
-from rest_framework import exceptions, serializers, status
+from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
@@ -60,11 +49,25 @@ from motcua.core.idempotency import (
     request_fingerprint,
 )
 from motcua.dossiers import permissions, services
+from motcua.dossiers.api.errors import ApiError, ErrorOutputSerializer, _vn_exception, domain_error
+from motcua.dossiers.api.filters import _dossiers_filtered
+from motcua.dossiers.api.serializers import (
+    ApplicantSerializer,
+    ComponentInputSerializer,
+    DossierDetailOutputSerializer,
+    DossierListOutputSerializer,
+    DossierPageOutputSerializer,
+    HandOverInputSerializer,
+    NoteInputSerializer,
+    ReasonInputSerializer,
+    TransitionInputSerializer,
+    VnSerializer,
+    _unit_field,
+)
 from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
-    DossierIncomplete,
     TransitionNotAllowed,
 )
 from motcua.dossiers.domain.policy import Refusal
@@ -74,196 +77,12 @@ from motcua.dossiers.domain.workflow import (
     Channel,
     Status,
 )
-from motcua.dossiers.models import Dossier, DossierEvent
-from motcua.dossiers.selectors import dossier_events, dossier_list_visible
+from motcua.dossiers.models import Dossier
 from motcua.org.models import OrgUnit
 
 User = get_user_model()
 
 NOT_FOUND = "Không có hồ sơ này hoặc hồ sơ không thuộc phạm vi của bạn."
-
-# --- errors ------------------------------------------------------------------------------
-
-
-class ApiError(exceptions.APIException):
-    """An error with a chosen status and a Vietnamese detail (plus optional extra fields)."""
-
-    def __init__(self, status_code: int, detail: str, **extra: Any):
-        super().__init__(detail)
-        self.status_code = status_code
-        self.extra = extra
-
-
-def domain_error(
-    exc: DossierError | IdempotencyError,
-    *,
-    statuses: dict[type[Exception], int] | None = None,
-    default: int = 409,
-) -> ApiError:
-    """A refusal of the rules as an API error: the endpoint's own status for the error's class
-    (`statuses`, looked up along its classes) if any, else the status the error carries, else
-    the endpoint's `default`; the missing components listed for an incomplete dossier."""
-    statuses = statuses or {}
-    status_code = next((statuses[c] for c in type(exc).__mro__ if c in statuses), None)
-    status_code = status_code or exc.http_status or default
-    extra = {"missing": exc.missing} if isinstance(exc, DossierIncomplete) else {}
-    return ApiError(status_code, exc.message, **extra)
-
-
-class ErrorOutputSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="Thông báo lỗi bằng tiếng Việt.")
-    errors = serializers.DictField(
-        required=False, help_text="Lỗi theo từng trường (chỉ có khi dữ liệu gửi lên sai)."
-    )
-    missing = serializers.ListField(
-        child=serializers.CharField(),
-        required=False,
-        help_text="Các thành phần hồ sơ bắt buộc còn thiếu (khi tiếp nhận).",
-    )
-
-
-# DRF's Vietnamese catalogue is incomplete: every message the API can send is set here.
-VN_FIELD_MESSAGES: dict[str, str] = {
-    "required": "Trường này là bắt buộc.",
-    "null": "Trường này không được để trống.",
-    "blank": "Trường này không được để trống.",
-    "max_length": "Không được dài quá {max_length} ký tự.",
-    "min_length": "Phải có ít nhất {min_length} ký tự.",
-    "min_value": "Giá trị phải lớn hơn hoặc bằng {min_value}.",
-    "max_value": "Giá trị phải nhỏ hơn hoặc bằng {max_value}.",
-    "max_string_length": "Giá trị quá lớn.",
-    "invalid_choice": "“{input}” không phải là một lựa chọn hợp lệ.",
-    "not_a_list": "Cần một danh sách, nhận được “{input_type}”.",
-    "empty": "Danh sách này không được để trống.",
-    "does_not_exist": "Không tìm thấy “{value}”.",
-    "invalid": "Giá trị không hợp lệ.",
-}
-VN_INVALID: list[tuple[type, str]] = [
-    (
-        serializers.DateTimeField,
-        "Thời điểm không đúng định dạng ISO 8601, ví dụ 2025-03-06T08:00:00+07:00.",
-    ),  # noqa: E501
-    (serializers.DateField, "Ngày không đúng định dạng YYYY-MM-DD, ví dụ 2025-03-06."),
-    (serializers.IntegerField, "Cần một số nguyên."),
-    (serializers.BooleanField, "Cần giá trị true hoặc false."),
-    (serializers.EmailField, "Địa chỉ thư điện tử không hợp lệ."),
-    (serializers.CharField, "Cần một chuỗi ký tự."),
-    (serializers.Serializer, "Cần một đối tượng JSON, nhận được {datatype}."),
-]
-
-
-def _vn_messages(field: serializers.Field) -> None:
-    for code in list(field.error_messages):
-        if code in VN_FIELD_MESSAGES:
-            field.error_messages[code] = VN_FIELD_MESSAGES[code]
-    for kind, text in VN_INVALID:
-        if isinstance(field, kind) and "invalid" in field.error_messages:
-            field.error_messages["invalid"] = text
-            break
-    # Validators copied their message when the field was built: give them the new one.
-    for validator in getattr(field, "validators", []):
-        if isinstance(validator, MinValueValidator):
-            validator.message = VN_FIELD_MESSAGES["min_value"].format(
-                min_value=validator.limit_value
-            )
-        elif isinstance(validator, MaxValueValidator):
-            validator.message = VN_FIELD_MESSAGES["max_value"].format(
-                max_value=validator.limit_value
-            )
-        elif isinstance(validator, MaxLengthValidator):
-            validator.message = VN_FIELD_MESSAGES["max_length"].format(
-                max_length=validator.limit_value
-            )
-        elif isinstance(validator, MinLengthValidator):
-            validator.message = VN_FIELD_MESSAGES["min_length"].format(
-                min_length=validator.limit_value
-            )
-        elif isinstance(validator, EmailValidator):
-            validator.message = field.error_messages["invalid"]
-    if isinstance(field, serializers.DateTimeField):
-        field.error_messages["naive"] = "Thời điểm phải ghi rõ múi giờ, ví dụ +07:00."
-        field.error_messages["date"] = "Cần thời điểm (ngày và giờ), không phải chỉ ngày."
-
-
-class VnSerializer(serializers.Serializer):
-    """A serializer whose validation messages are Vietnamese (also in nested serializers)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _vn_messages(self)
-
-    def get_fields(self):
-        fields = super().get_fields()
-        for field in fields.values():
-            _vn_messages(field)
-            if isinstance(field, serializers.ListSerializer | serializers.ListField):
-                _vn_messages(field.child)
-        return fields
-
-
-def _flatten(errors: Any, prefix: str = "") -> list[str]:
-    if isinstance(errors, dict):
-        out = []
-        for name, value in errors.items():
-            if isinstance(name, int):  # an item of a list (DRF keys list errors by index)
-                out += _flatten(value, f"{prefix}[{name}]")
-            elif name == "non_field_errors":
-                out += _flatten(value, prefix)
-            else:
-                out += _flatten(value, f"{prefix}.{name}".strip("."))
-        return out
-    if isinstance(errors, list):
-        out = []
-        for i, value in enumerate(errors):
-            if isinstance(value, dict | list):
-                out += _flatten(value, f"{prefix}[{i}]")
-            else:
-                out.append(f"{prefix}: {value}" if prefix else str(value))
-        return out
-    return [f"{prefix}: {errors}" if prefix else str(errors)]
-
-
-def _vn_exception(exc: Exception) -> Exception:
-    """DRF's own errors, in Vietnamese and with a `detail` string."""
-    if isinstance(exc, exceptions.ValidationError):
-        lines = _flatten(exc.detail)
-        err = ApiError(400, "Dữ liệu gửi lên không hợp lệ: " + "; ".join(lines), errors=exc.detail)
-        return err
-    if isinstance(exc, exceptions.NotAuthenticated):
-        exc.detail = exceptions.ErrorDetail(
-            "Chưa xác thực: hãy đăng nhập hoặc gửi tiêu đề “Authorization: Token <khóa>”.",
-            "not_authenticated",
-        )
-    elif isinstance(exc, exceptions.AuthenticationFailed):
-        exc.detail = exceptions.ErrorDetail(
-            "Xác thực không thành công: token không hợp lệ hoặc tài khoản đã bị khóa.",
-            "authentication_failed",
-        )
-    elif isinstance(exc, exceptions.ParseError):
-        exc.detail = exceptions.ErrorDetail(
-            "Nội dung yêu cầu không phải JSON hợp lệ.", "parse_error"
-        )
-    elif isinstance(exc, exceptions.UnsupportedMediaType):
-        exc.detail = exceptions.ErrorDetail(
-            "Chỉ nhận nội dung JSON (Content-Type: application/json).", "unsupported_media_type"
-        )
-    elif isinstance(exc, exceptions.MethodNotAllowed):
-        exc.detail = exceptions.ErrorDetail(
-            "Phương thức này không được hỗ trợ tại địa chỉ này.", "method_not_allowed"
-        )
-    elif isinstance(exc, exceptions.PermissionDenied) and not isinstance(exc, ApiError):
-        text = str(exc.detail)
-        if text.startswith("CSRF Failed"):
-            text = f"Thiếu hoặc sai mã CSRF (đăng nhập bằng phiên cần tiêu đề X-CSRFToken). {text}"
-        elif text == str(exceptions.PermissionDenied.default_detail):
-            text = "Bạn không có quyền thực hiện thao tác này."
-        exc.detail = exceptions.ErrorDetail(text, "permission_denied")
-    elif isinstance(exc, exceptions.NotFound) and not isinstance(exc, ApiError):
-        text = str(exc.detail)
-        if text in {str(exceptions.NotFound.default_detail), "Invalid page."}:
-            text = "Không tìm thấy (hoặc số trang không hợp lệ)."
-        exc.detail = exceptions.ErrorDetail(text, "not_found")
-    return exc
 
 
 class BaseApi(APIView):
@@ -285,191 +104,6 @@ class BaseApi(APIView):
         if isinstance(exc, ApiError) and exc.extra:
             response.data = {"detail": str(exc.detail), **exc.extra}
         return response
-
-
-# --- output --------------------------------------------------------------------------------
-
-
-class UnitOutputSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    name = serializers.CharField()
-
-
-class ProcedureOutputSerializer(serializers.Serializer):
-    national_code = serializers.CharField(source="procedure.national_code")
-    version = serializers.IntegerField()
-    name = serializers.CharField()
-
-
-class ApplicantSerializer(VnSerializer):
-    kind = serializers.ChoiceField(
-        Dossier.ApplicantKind.choices, default=Dossier.ApplicantKind.PERSON
-    )
-    name = serializers.CharField(max_length=255)
-    id_number = serializers.CharField(max_length=32, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
-    address = serializers.CharField(max_length=500, required=False, allow_blank=True)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["name"].error_messages.update(
-            required="Chưa nhập tên người nộp hồ sơ (cá nhân hoặc tổ chức).",
-            blank="Chưa nhập tên người nộp hồ sơ (cá nhân hoặc tổ chức).",
-        )
-
-
-class ComponentInputSerializer(VnSerializer):
-    name = serializers.CharField(max_length=500)
-    form = serializers.CharField(max_length=64, required=False, allow_blank=True)
-    copies = serializers.IntegerField(min_value=1, max_value=1000, required=False)
-
-
-def _username(user) -> str | None:
-    return user.username if user is not None else None
-
-
-class DossierListOutputSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    version = serializers.IntegerField()
-    status = serializers.IntegerField()
-    status_label = serializers.CharField(source="get_status_display")
-    channel = serializers.IntegerField()
-    channel_label = serializers.CharField(source="get_channel_display")
-    procedure = ProcedureOutputSerializer(source="procedure_version")
-    unit = serializers.CharField(source="unit.code")
-    current_unit = serializers.CharField(source="current_unit.code")
-    applicant_name = serializers.CharField()
-    assignee = serializers.SerializerMethodField()
-    received_at = serializers.DateTimeField(allow_null=True)
-    due_at = serializers.DateTimeField(allow_null=True)
-    appointment_at = serializers.DateTimeField(allow_null=True)
-    finished_at = serializers.DateTimeField(allow_null=True)
-    returned_at = serializers.DateTimeField(allow_null=True)
-    overdue = serializers.SerializerMethodField(
-        help_text=(
-            "Quá hạn: đang tính thời hạn và đã qua hạn giải quyết (due_at), hoặc đang tạm "
-            "dừng nhưng đã quá hạn trước khi tạm dừng. Hồ sơ chờ bổ sung không tính quá hạn."
-        )
-    )
-
-    def get_assignee(self, d) -> str | None:
-        return _username(d.assignee)
-
-    def get_overdue(self, d) -> bool:
-        now = self.context.get("now") or timezone.now()
-        return d.is_overdue(now)
-
-
-class DossierPageOutputSerializer(serializers.Serializer):
-    count = serializers.IntegerField(help_text="Tổng số hồ sơ khớp bộ lọc.")
-    next = serializers.URLField(allow_null=True, help_text="Trang sau (null nếu là trang cuối).")
-    previous = serializers.URLField(allow_null=True, help_text="Trang trước.")
-    results = DossierListOutputSerializer(many=True)
-
-
-class ComponentOutputSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    form = serializers.CharField()
-    copies = serializers.IntegerField()
-    required = serializers.BooleanField()
-    supplement = serializers.BooleanField(help_text="Nộp bổ sung sau khi tiếp nhận.")
-    file = serializers.SerializerMethodField()
-
-    def get_file(self, c) -> str | None:
-        # Served by the application to whoever may read the dossier, never from /media/.
-        if not c.file:
-            return None
-        return reverse("dossiers:component_file", args=[c.dossier.code, c.pk])
-
-
-class PauseOutputSerializer(serializers.Serializer):
-    kind = serializers.CharField()
-    kind_label = serializers.CharField(source="get_kind_display")
-    started_at = serializers.DateTimeField()
-    ended_at = serializers.DateTimeField(allow_null=True)
-    reason = serializers.CharField()
-
-
-class EventOutputSerializer(serializers.Serializer):
-    action = serializers.CharField()
-    action_label = serializers.CharField()
-    actor = serializers.SerializerMethodField()
-    at = serializers.DateTimeField()
-    from_status = serializers.IntegerField(allow_null=True)
-    to_status = serializers.IntegerField(allow_null=True)
-    from_step = serializers.IntegerField(allow_null=True)
-    to_step = serializers.IntegerField(allow_null=True)
-    from_unit = serializers.SerializerMethodField()
-    to_unit = serializers.SerializerMethodField()
-    to_user = serializers.SerializerMethodField()
-    reason = serializers.CharField()
-    step_result = serializers.CharField(help_text="truoc_han, dung_han, qua_han hoặc rỗng.")
-    data = serializers.JSONField()
-
-    def get_actor(self, e: DossierEvent) -> str | None:
-        return _username(e.actor)
-
-    def get_to_user(self, e: DossierEvent) -> str | None:
-        return _username(e.to_user)
-
-    def get_from_unit(self, e: DossierEvent) -> str | None:
-        return e.from_unit.code if e.from_unit else None
-
-    def get_to_unit(self, e: DossierEvent) -> str | None:
-        return e.to_unit.code if e.to_unit else None
-
-
-class DossierDetailOutputSerializer(DossierListOutputSerializer):
-    lookup_key = serializers.CharField()
-    unit = UnitOutputSerializer()
-    current_unit = UnitOutputSerializer()
-    applicant = serializers.SerializerMethodField()
-    received_by = serializers.SerializerMethodField()
-    assisted_by = serializers.SerializerMethodField()
-    postal_receipt_no = serializers.CharField()
-    current_step = serializers.IntegerField()
-    duration_minutes = serializers.IntegerField(help_text="Thời hạn giải quyết (phút làm việc).")
-    clock_start = serializers.DateTimeField(allow_null=True)
-    result_delivery = serializers.CharField()
-    supplement_count = serializers.IntegerField()
-    is_late_flag = serializers.BooleanField()
-    apologised = serializers.BooleanField()
-    components = ComponentOutputSerializer(many=True)
-    pauses = PauseOutputSerializer(many=True)
-    events = serializers.SerializerMethodField()
-    actions = serializers.SerializerMethodField(
-        help_text="Các thao tác (đường dẫn /<code>/<action>/) bạn được thực hiện lúc này theo "
-        "chính sách phân quyền (vai trò, phạm vi, bước hiện tại, hạn); chưa xét nội dung gửi "
-        "lên (lý do, người nhận)."
-    )
-
-    @extend_schema_field(ApplicantSerializer)
-    def get_applicant(self, d) -> dict:
-        return {
-            "kind": d.applicant_kind,
-            "name": d.applicant_name,
-            "id_number": d.applicant_id_number,
-            "phone": d.applicant_phone,
-            "email": d.applicant_email,
-            "address": d.applicant_address,
-        }
-
-    def get_received_by(self, d) -> str | None:
-        return _username(d.received_by)
-
-    def get_assisted_by(self, d) -> str | None:
-        return _username(d.assisted_by)
-
-    @extend_schema_field(EventOutputSerializer(many=True))
-    def get_events(self, d) -> list[dict]:
-        return EventOutputSerializer(dossier_events(dossier=d), many=True).data
-
-    def get_actions(self, d) -> list[str]:
-        """What the dossier policy allows the caller now (the same answer as the page)."""
-        user = self.context["user"]
-        allowed = set(permissions.actions_allowed(user=user, dossier=d, now=timezone.now()))
-        return [slug for slug, api in TRANSITION_APIS.items() if api.action in allowed]
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -720,60 +354,6 @@ class DossierListCreateApi(BaseApi):
             return response
 
 
-def _dossiers_filtered(
-    *,
-    user,
-    now: dt.datetime,
-    status: int | None = None,
-    channel: int | None = None,
-    unit: OrgUnit | None = None,
-    current_unit: OrgUnit | None = None,
-    procedure: str | None = None,
-    received_from: dt.date | None = None,
-    received_to: dt.date | None = None,
-    due_before: dt.datetime | None = None,
-    overdue: bool | None = None,
-    ordering: str = "-received_at",
-):
-    """The caller's visible dossiers (the selector's scope) narrowed by the list filters."""
-    qs = dossier_list_visible(user=user).select_related(
-        "procedure_version__procedure", "unit", "current_unit", "assignee"
-    )
-    if status is not None:
-        qs = qs.filter(status=status)
-    if channel is not None:
-        qs = qs.filter(channel=channel)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
-    if current_unit is not None:
-        qs = qs.filter(current_unit=current_unit)
-    if procedure:
-        qs = qs.filter(procedure_version__procedure__national_code=procedure.strip())
-    if received_from is not None:
-        qs = qs.filter(received_at__gte=_local_midnight(received_from))
-    if received_to is not None:
-        qs = qs.filter(received_at__lt=_local_midnight(received_to + dt.timedelta(days=1)))
-    if due_before is not None:
-        qs = qs.filter(due_at__lt=due_before)
-    qs = qs.with_overdue(now)
-    if overdue is True:
-        qs = qs.overdue(now)
-    elif overdue is False:
-        qs = qs.not_overdue(now)
-    field = ordering.lstrip("-")
-    # Explicit null placement: SQLite and PostgreSQL differ by default.
-    order = (
-        F(field).desc(nulls_last=True)
-        if ordering.startswith("-")
-        else F(field).asc(nulls_last=True)
-    )
-    return qs.order_by(order, "-id")
-
-
-def _local_midnight(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def _dossier_create(
     *,
     user,
@@ -873,47 +453,6 @@ class DossierDetailApi(BaseApi):
 # --- transitions ---------------------------------------------------------------------------
 
 TRANSITION_APIS: dict[str, type[TransitionApi]] = {}
-
-
-class TransitionInputSerializer(VnSerializer):
-    expected_version = serializers.IntegerField(
-        min_value=1,
-        required=False,
-        help_text="Phiên bản hồ sơ bạn đã đọc (trường `version`); nếu hồ sơ đã đổi: 409. "
-        "Có thể gửi bằng tiêu đề If-Match.",
-    )
-
-
-class NoteInputSerializer(TransitionInputSerializer):
-    note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
-
-
-REASON_MISSING = "Phải ghi rõ lý do."
-
-
-class ReasonInputSerializer(TransitionInputSerializer):
-    reason = serializers.CharField(max_length=4000)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].error_messages.update(required=REASON_MISSING, blank=REASON_MISSING)
-
-
-def _unit_field(**kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all(), **kwargs)
-
-
-class HandOverInputSerializer(NoteInputSerializer):
-    # Resolved among the people the page's picker offers (`permissions.assignee_candidates`);
-    # anyone else gets one message, whether the username exists or not.
-    assignee = serializers.CharField(
-        max_length=150,
-        required=False,
-        allow_null=True,
-        allow_blank=True,
-        help_text="Tên đăng nhập người nhận: người đang làm việc, có vai trò của bước tiếp "
-        "theo, thuộc đơn vị trong phạm vi của bạn.",
-    )
 
 
 class TransitionApi(BaseApi):
