@@ -41,6 +41,8 @@ from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
     DossierIncomplete,
+    IntakeForbidden,
+    IntakeRefused,
     OutOfScope,
 )
 from motcua.dossiers.domain.policy import HANDLING_ACTIONS, Via
@@ -523,6 +525,84 @@ def dossier_submit(
     )
     _event(dossier, SUBMIT, submitted_by, at, from_status=None, from_step=0, data=data)
     return dossier
+
+
+@transaction.atomic
+def dossier_create(
+    *,
+    actor,
+    procedure_version,
+    applicant: Mapping[str, Any],
+    components: Iterable[Mapping[str, Any]],
+    unit: OrgUnit | None = None,
+    channel: int | None = None,
+    postal_receipt_no: str = "",
+    result_delivery: str | None = None,
+    at: dt.datetime | None = None,
+) -> Dossier:
+    """A new dossier, routed by who makes it: the one-stop desk receives it (counter or
+    postal, `dossier_receive`); a citizen submits it online (`dossier_submit`). Used by the
+    desk's intake page and the API. Assisted filing by the digital team goes through the
+    portal's draft, which records the citizen's account and consent."""
+    roles = actor.roles
+    components = list(components)
+    extra = {"result_delivery": result_delivery} if result_delivery else {}
+    if Role.ONE_STOP_OFFICER in roles:
+        channel = Channel(channel or Channel.COUNTER)
+        if channel is Channel.ONLINE:
+            raise IntakeRefused(
+                "Công chức Một cửa tiếp nhận hồ sơ trực tiếp (channel 1) hoặc qua bưu chính "
+                "(channel 3); hồ sơ trực tuyến do công dân nộp."
+            )
+        unit = unit or actor.unit
+        if unit is None:
+            raise IntakeRefused("Chưa chọn đơn vị tiếp nhận (unit).")
+        return dossier_receive(
+            procedure_version=procedure_version,
+            unit=unit,
+            applicant=applicant,
+            channel=channel,
+            components=components,
+            received_by=actor,
+            received_at=at,
+            postal_receipt_no=postal_receipt_no,
+            **extra,
+        )
+    if roles & {Role.CITIZEN, Role.DIGITAL_TEAM}:
+        if channel not in (None, Channel.ONLINE):
+            raise IntakeRefused("Công dân chỉ nộp hồ sơ trực tuyến (channel 2).")
+        if unit is None:
+            raise IntakeRefused("Chưa chọn đơn vị tiếp nhận hồ sơ (unit).")
+        if Role.CITIZEN not in roles:
+            # Assisted filing needs the citizen's account and their recorded consent: the
+            # portal's assisted draft records both; this route carries neither.
+            raise IntakeForbidden(
+                "Tổ công nghệ số cộng đồng nộp hồ sơ thay công dân trên Cổng dịch vụ công "
+                "(mục Hỗ trợ nộp hồ sơ), nơi ghi nhận tài khoản và sự đồng ý của công dân."
+            )
+        # The same files as the portal's draft: every required component with its scan.
+        missing = online_files_missing(procedure_version=procedure_version, components=components)
+        if missing:
+            raise IntakeRefused(
+                "Hồ sơ nộp trực tuyến phải kèm tệp số hóa của từng thành phần bắt buộc (như "
+                "khi nộp trên Cổng dịch vụ công); hãy nộp hồ sơ trên Cổng. Thiếu tệp: "
+                + "; ".join(missing)
+                + ".",
+                missing=missing,
+            )
+        return dossier_submit(
+            procedure_version=procedure_version,
+            unit=unit,
+            applicant=applicant,
+            components=components,
+            submitted_by=actor,
+            submitted_at=at,
+            **extra,
+        )
+    raise IntakeForbidden(
+        "Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ; công dân và Tổ công nghệ số cộng đồng "
+        "nộp hồ sơ trực tuyến."
+    )
 
 
 @transaction.atomic

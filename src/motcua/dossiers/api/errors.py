@@ -13,7 +13,6 @@ from motcua.core.idempotency import (
 )
 from motcua.dossiers.domain.errors import (
     DossierError,
-    DossierIncomplete,
 )
 
 User = get_user_model()
@@ -38,11 +37,12 @@ def domain_error(
 ) -> ApiError:
     """A refusal of the rules as an API error: the endpoint's own status for the error's class
     (`statuses`, looked up along its classes) if any, else the status the error carries, else
-    the endpoint's `default`; the missing components listed for an incomplete dossier."""
+    the endpoint's `default`; the missing components listed when the error has them."""
     statuses = statuses or {}
     status_code = next((statuses[c] for c in type(exc).__mro__ if c in statuses), None)
     status_code = status_code or exc.http_status or default
-    extra = {"missing": exc.missing} if isinstance(exc, DossierIncomplete) else {}
+    missing = getattr(exc, "missing", None)
+    extra = {"missing": missing} if missing else {}
     return ApiError(status_code, exc.message, **extra)
 
 

@@ -39,7 +39,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from motcua.accounts.authentication import MotcuaTokenAuthentication
-from motcua.accounts.roles import Role
 from motcua.catalogue.selectors import procedures_published
 from motcua.core.idempotency import (
     IdempotencyError,
@@ -344,7 +343,10 @@ class DossierListCreateApi(BaseApi):
                     )
             s = self.InputSerializer(data=request.data)
             s.is_valid(raise_exception=True)
-            dossier = _dossier_create(user=request.user, **s.validated_data)
+            data = dict(s.validated_data)
+            dossier = services.dossier_create(
+                actor=request.user, procedure_version=data.pop("procedure"), **data
+            )
             dossier = Dossier.objects.select_related(*DETAIL_RELATED).get(pk=dossier.pk)
             response = _detail_response(request, dossier, status.HTTP_201_CREATED)
             if record is not None:
@@ -352,82 +354,6 @@ class DossierListCreateApi(BaseApi):
                     record=record, status_code=response.status_code, body=response.data
                 )
             return response
-
-
-def _dossier_create(
-    *,
-    user,
-    procedure,
-    applicant: dict,
-    components: list[dict],
-    unit: OrgUnit | None = None,
-    channel: int | None = None,
-    postal_receipt_no: str = "",
-    result_delivery: str | None = None,
-) -> Dossier:
-    """Officers receive (counter, postal); citizens and the digital team submit online."""
-    roles = user.roles
-    if Role.ONE_STOP_OFFICER in roles:
-        channel = Channel(channel or Channel.COUNTER)
-        if channel is Channel.ONLINE:
-            raise ApiError(
-                400,
-                "Công chức Một cửa tiếp nhận hồ sơ trực tiếp (channel 1) hoặc qua bưu chính "
-                "(channel 3); hồ sơ trực tuyến do công dân nộp.",
-            )
-        unit = unit or user.unit
-        if unit is None:
-            raise ApiError(400, "Chưa chọn đơn vị tiếp nhận (unit).")
-        extra = {"result_delivery": result_delivery} if result_delivery else {}
-        return services.dossier_receive(
-            procedure_version=procedure,
-            unit=unit,
-            applicant=applicant,
-            channel=channel,
-            components=components,
-            received_by=user,
-            postal_receipt_no=postal_receipt_no,
-            **extra,
-        )
-    if roles & {Role.CITIZEN, Role.DIGITAL_TEAM}:
-        if channel not in (None, Channel.ONLINE):
-            raise ApiError(400, "Công dân chỉ nộp hồ sơ trực tuyến (channel 2).")
-        if unit is None:
-            raise ApiError(400, "Chưa chọn đơn vị tiếp nhận hồ sơ (unit).")
-        if Role.CITIZEN not in roles:
-            # Assisted filing needs the citizen's account and their recorded consent: the
-            # portal's assisted draft records both; this API carries neither.
-            raise ApiError(
-                403,
-                "Tổ công nghệ số cộng đồng nộp hồ sơ thay công dân trên Cổng dịch vụ công "
-                "(mục Hỗ trợ nộp hồ sơ), nơi ghi nhận tài khoản và sự đồng ý của công dân.",
-            )
-        # The same files as the portal's draft: every required component with its scan. The
-        # JSON API carries no file, so an online filing is made on the portal.
-        missing = services.online_files_missing(procedure_version=procedure, components=components)
-        if missing:
-            raise ApiError(
-                400,
-                "Hồ sơ nộp trực tuyến phải kèm tệp số hóa của từng thành phần bắt buộc (như "
-                "khi nộp trên Cổng dịch vụ công); hãy nộp hồ sơ trên Cổng. Thiếu tệp: "
-                + "; ".join(missing)
-                + ".",
-                missing=missing,
-            )
-        extra = {"result_delivery": result_delivery} if result_delivery else {}
-        return services.dossier_submit(
-            procedure_version=procedure,
-            unit=unit,
-            applicant=applicant,
-            components=components,
-            submitted_by=user,
-            **extra,
-        )
-    raise ApiError(
-        403,
-        "Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ; công dân và Tổ công nghệ số cộng đồng "
-        "nộp hồ sơ trực tuyến.",
-    )
 
 
 # --- read ----------------------------------------------------------------------------------

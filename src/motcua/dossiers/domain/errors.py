@@ -63,3 +63,20 @@ class OutOfScope(DossierError):
     the citizen's own, or not one the digital-team member assisted)."""
 
     http_status = 403
+
+
+class IntakeRefused(DossierError):
+    """The filing cannot be made as given (channel, receiving unit, the scans of an online
+    filing); `missing` lists the components filed online without their file."""
+
+    http_status = 400
+
+    def __init__(self, message: str, missing: list[str] | None = None):
+        super().__init__(message)
+        self.missing = list(missing or [])
+
+
+class IntakeForbidden(DossierError):
+    """This account may not file or receive a dossier this way."""
+
+    http_status = 403
