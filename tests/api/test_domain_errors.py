@@ -55,3 +55,11 @@ def test_an_incomplete_dossier_lists_what_is_missing():
     error = domain_error(DossierIncomplete(["Tờ khai", "Bản sao CCCD"]), default=400)
     assert error.extra == {"missing": ["Tờ khai", "Bản sao CCCD"]}
     assert domain_error(DossierError("x")).extra == {}
+
+
+def test_every_action_of_the_workflow_table_has_one_endpoint():
+    from motcua.dossiers.api import TRANSITION_APIS
+    from motcua.dossiers.domain.workflow import TRANSITIONS
+
+    actions = [api.action for api in TRANSITION_APIS.values()]
+    assert sorted(actions) == sorted(TRANSITIONS) and len(set(actions)) == len(actions)

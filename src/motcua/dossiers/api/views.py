@@ -393,10 +393,6 @@ class TransitionApi(BaseApi):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         TRANSITION_APIS[cls.slug] = cls
-        if cls.InputSerializer.__qualname__.startswith(cls.__name__ + "."):
-            # A nested InputSerializer: its schema component is named after the action.
-            name = "".join(part.title() for part in cls.slug.split("-"))
-            extend_schema_serializer(component_name=f"{name}Input")(cls.InputSerializer)
 
         def post(self, request, code: str):
             return self.transition(request, code)
@@ -473,199 +469,124 @@ def _assignee_resolve(*, user, situation, action: Action, username: str | None):
 ASSIGNEE_ERROR = "Người nhận không hợp lệ."
 
 
-class DossierReceiveApi(TransitionApi):
-    """Bộ phận Một cửa tiếp nhận hồ sơ nộp trực tuyến (trạng thái 1): bắt đầu tính thời hạn."""
-
-    slug, action, summary = "receive", Action.RECEIVE, "Tiếp nhận hồ sơ nộp trực tuyến"
-    service = staticmethod(services.dossier_accept)
+# The action-specific inputs (schema components named after the action).
 
 
-class DossierRefuseApi(TransitionApi):
-    """Từ chối tiếp nhận hồ sơ nộp trực tuyến (Mẫu 03), ghi rõ lý do."""
-
-    slug, action, summary = "refuse", Action.REFUSE, "Từ chối tiếp nhận"
-    InputSerializer = ReasonInputSerializer
-    service = staticmethod(services.dossier_refuse)
+@extend_schema_serializer(component_name="AssignInput")
+class AssignInputSerializer(HandOverInputSerializer):
+    to_unit = _unit_field(required=False, allow_null=True, help_text="Mã đơn vị nhận.")
 
 
-class DossierAssignApi(TransitionApi):
-    """Chuyển hồ sơ đã tiếp nhận cho phòng chuyên môn, hoặc phân công (lại) chuyên viên."""
-
-    slug, action, summary = "assign", Action.ASSIGN, "Chuyển xử lý / phân công"
-
-    class InputSerializer(HandOverInputSerializer):
-        to_unit = _unit_field(required=False, allow_null=True, help_text="Mã đơn vị nhận.")
-
-    service = staticmethod(services.dossier_assign)
+@extend_schema_serializer(component_name="ForwardInput")
+class ForwardInputSerializer(HandOverInputSerializer):
+    to_unit = _unit_field(required=False, allow_null=True, help_text="Mã đơn vị nhận.")
 
 
-class DossierForwardApi(TransitionApi):
-    """Kết thúc bước hiện tại, chuyển bước tiếp theo của quy trình nội bộ."""
-
-    slug, action, summary = "forward", Action.FORWARD, "Chuyển bước tiếp theo"
-
-    class InputSerializer(HandOverInputSerializer):
-        to_unit = _unit_field(required=False, allow_null=True, help_text="Mã đơn vị nhận.")
-
-    service = staticmethod(services.dossier_forward)
+@extend_schema_serializer(component_name="TransferInput")
+class TransferInputSerializer(NoteInputSerializer):
+    to_unit = _unit_field(help_text="Mã đơn vị nhận liên thông.")
 
 
-class DossierApproveApi(TransitionApi):
-    """Lãnh đạo phòng duyệt kết quả, chuyển bước ký."""
-
-    slug, action, summary = "approve", Action.APPROVE, "Duyệt kết quả"
-    InputSerializer = HandOverInputSerializer
-    service = staticmethod(services.dossier_approve)
+@extend_schema_serializer(component_name="ReceiveSupplementInput")
+class ReceiveSupplementInputSerializer(NoteInputSerializer):
+    components = ComponentInputSerializer(many=True, required=False, default=list)
 
 
-class DossierSignApi(TransitionApi):
-    """Lãnh đạo UBND ký kết quả."""
-
-    slug, action, summary = "sign", Action.SIGN, "Ký kết quả"
-    InputSerializer = HandOverInputSerializer
-    service = staticmethod(services.dossier_sign)
-
-
-class DossierSendBackApi(TransitionApi):
-    """Trả hồ sơ về bước trước, ghi rõ lý do."""
-
-    slug, action, summary = "send-back", Action.SEND_BACK, "Trả lại bước trước"
-    InputSerializer = ReasonInputSerializer
-    service = staticmethod(services.dossier_send_back)
-
-
-class DossierTransferApi(TransitionApi):
-    """Chuyển liên thông sang phòng ban hoặc cơ quan khác."""
-
-    slug, action, summary = "transfer", Action.TRANSFER, "Chuyển liên thông"
-
-    class InputSerializer(NoteInputSerializer):
-        to_unit = _unit_field(help_text="Mã đơn vị nhận liên thông.")
-
-    service = staticmethod(services.dossier_transfer)
-
-
-class DossierTransferReturnApi(TransitionApi):
-    """Đơn vị nhận liên thông trả hồ sơ về đơn vị đã chuyển."""
-
-    slug, action, summary = (
-        "transfer-return",
-        Action.TRANSFER_RETURN,
-        "Trả lại đơn vị chuyển liên thông",
-    )
-    InputSerializer = NoteInputSerializer
-    service = staticmethod(services.dossier_transfer_return)
-
-
-class DossierRequestSupplementApi(TransitionApi):
-    """Yêu cầu bổ sung hồ sơ (Mẫu 02): dừng tính thời hạn đến khi nhận đủ bổ sung. Yêu cầu lần
-    thứ hai được phép nhưng hồ sơ bị tính là quá hạn."""
-
-    slug, action, summary = (
-        "request-supplement",
-        Action.REQUEST_SUPPLEMENT,
-        "Yêu cầu bổ sung hồ sơ",
-    )
-    InputSerializer = ReasonInputSerializer
-    service = staticmethod(services.dossier_request_supplement)
-
-
-class DossierReceiveSupplementApi(TransitionApi):
-    """Nhận hồ sơ bổ sung: tiếp tục tính thời hạn, hạn giải quyết lùi theo thời gian chờ."""
-
-    slug, action, summary = (
-        "receive-supplement",
-        Action.RECEIVE_SUPPLEMENT,
-        "Nhận hồ sơ bổ sung",
+@extend_schema_serializer(component_name="RequestPaymentInput")
+class RequestPaymentInputSerializer(NoteInputSerializer):
+    amount = serializers.IntegerField(
+        min_value=0, required=False, allow_null=True, help_text="Số tiền (đồng)."
     )
 
-    class InputSerializer(NoteInputSerializer):
-        components = ComponentInputSerializer(many=True, required=False, default=list)
 
-    service = staticmethod(services.dossier_receive_supplement)
+@extend_schema_serializer(component_name="ApologiseInput")
+class ApologiseInputSerializer(ReasonInputSerializer):
+    new_appointment = serializers.DateTimeField(help_text="Ngày giờ hẹn mới (ISO 8601).")
 
 
-class DossierRequestPaymentApi(TransitionApi):
-    """Yêu cầu thực hiện nghĩa vụ tài chính: dừng tính thời hạn."""
-
-    slug, action, summary = (
-        "request-payment",
-        Action.REQUEST_PAYMENT,
-        "Yêu cầu thực hiện nghĩa vụ tài chính",
+@extend_schema_serializer(component_name="ReturnResultInput")
+class ReturnResultInputSerializer(NoteInputSerializer):
+    result_delivery = serializers.ChoiceField(
+        Dossier.ResultDelivery.choices, required=False, allow_null=True
     )
 
-    class InputSerializer(NoteInputSerializer):
-        amount = serializers.IntegerField(
-            min_value=0, required=False, allow_null=True, help_text="Số tiền (đồng)."
-        )
 
-    service = staticmethod(services.dossier_request_payment)
+# One row per POST /ho-so/<code>/<slug>/: the workflow action (the table in
+# `dossiers/domain/workflow.py` says who may do it and where it leads), the service that does
+# it, its input, and the words of the API's documentation. To add an endpoint, add a row.
+TRANSITION_ENDPOINTS: list[tuple[str, Action, Callable[..., Dossier], type, str, str]] = [
+    # (slug, action, service, input, summary, description); the descriptions keep the line
+    # breaks of the docstrings they were, so that openapi.yaml stays as committed.
+    ("receive", Action.RECEIVE, services.dossier_accept, TransitionInputSerializer,
+     "Tiếp nhận hồ sơ nộp trực tuyến",
+     "Bộ phận Một cửa tiếp nhận hồ sơ nộp trực tuyến (trạng thái 1): bắt đầu tính thời hạn."),
+    ("refuse", Action.REFUSE, services.dossier_refuse, ReasonInputSerializer,
+     "Từ chối tiếp nhận",
+     "Từ chối tiếp nhận hồ sơ nộp trực tuyến (Mẫu 03), ghi rõ lý do."),
+    ("assign", Action.ASSIGN, services.dossier_assign, AssignInputSerializer,
+     "Chuyển xử lý / phân công",
+     "Chuyển hồ sơ đã tiếp nhận cho phòng chuyên môn, hoặc phân công (lại) chuyên viên."),
+    ("forward", Action.FORWARD, services.dossier_forward, ForwardInputSerializer,
+     "Chuyển bước tiếp theo",
+     "Kết thúc bước hiện tại, chuyển bước tiếp theo của quy trình nội bộ."),
+    ("approve", Action.APPROVE, services.dossier_approve, HandOverInputSerializer,
+     "Duyệt kết quả", "Lãnh đạo phòng duyệt kết quả, chuyển bước ký."),
+    ("sign", Action.SIGN, services.dossier_sign, HandOverInputSerializer,
+     "Ký kết quả", "Lãnh đạo UBND ký kết quả."),
+    ("send-back", Action.SEND_BACK, services.dossier_send_back, ReasonInputSerializer,
+     "Trả lại bước trước", "Trả hồ sơ về bước trước, ghi rõ lý do."),
+    ("transfer", Action.TRANSFER, services.dossier_transfer, TransferInputSerializer,
+     "Chuyển liên thông", "Chuyển liên thông sang phòng ban hoặc cơ quan khác."),
+    ("transfer-return", Action.TRANSFER_RETURN, services.dossier_transfer_return,
+     NoteInputSerializer, "Trả lại đơn vị chuyển liên thông",
+     "Đơn vị nhận liên thông trả hồ sơ về đơn vị đã chuyển."),
+    ("request-supplement", Action.REQUEST_SUPPLEMENT, services.dossier_request_supplement,
+     ReasonInputSerializer, "Yêu cầu bổ sung hồ sơ",
+     "Yêu cầu bổ sung hồ sơ (Mẫu 02): dừng tính thời hạn đến khi nhận đủ bổ sung. Yêu cầu lần\n"
+     "    thứ hai được phép nhưng hồ sơ bị tính là quá hạn."),
+    ("receive-supplement", Action.RECEIVE_SUPPLEMENT, services.dossier_receive_supplement,
+     ReceiveSupplementInputSerializer, "Nhận hồ sơ bổ sung",
+     "Nhận hồ sơ bổ sung: tiếp tục tính thời hạn, hạn giải quyết lùi theo thời gian chờ."),
+    ("request-payment", Action.REQUEST_PAYMENT, services.dossier_request_payment,
+     RequestPaymentInputSerializer, "Yêu cầu thực hiện nghĩa vụ tài chính",
+     "Yêu cầu thực hiện nghĩa vụ tài chính: dừng tính thời hạn."),
+    ("payment-received", Action.PAYMENT_RECEIVED, services.dossier_payment_received,
+     NoteInputSerializer, "Đã thực hiện nghĩa vụ tài chính",
+     "Đã thực hiện nghĩa vụ tài chính: tiếp tục tính thời hạn."),
+    ("apologise", Action.APOLOGISE, services.dossier_apologise, ApologiseInputSerializer,
+     "Xin lỗi và hẹn lại ngày trả kết quả",
+     "Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04): chỉ trước hạn giải quyết; hạn\n"
+     "    pháp lý không đổi, hồ sơ vẫn tính quá hạn nếu trả sau hạn."),
+    ("stop", Action.STOP, services.dossier_stop, ReasonInputSerializer,
+     "Dừng xử lý", "Dừng xử lý hồ sơ, ghi rõ lý do."),
+    ("withdraw", Action.WITHDRAW, services.dossier_withdraw, ReasonInputSerializer,
+     "Rút hồ sơ",
+     "Công dân rút hồ sơ (trực tuyến, hoặc Bộ phận Một cửa ghi nhận đơn rút tại quầy)."),
+    ("result-ready", Action.MARK_RESULT_READY, services.dossier_mark_result_ready,
+     NoteInputSerializer, "Có kết quả, chuyển Bộ phận Một cửa",
+     "Đã có kết quả (trạng thái 9): chuyển về Bộ phận Một cửa của đơn vị tiếp nhận để trả."),
+    ("return-result", Action.RETURN_RESULT, services.dossier_return_result,
+     ReturnResultInputSerializer, "Trả kết quả",
+     "Trả kết quả cho công dân: tại quầy, qua bưu chính hoặc điện tử."),
+]  # fmt: skip
 
 
-class DossierPaymentReceivedApi(TransitionApi):
-    """Đã thực hiện nghĩa vụ tài chính: tiếp tục tính thời hạn."""
-
-    slug, action, summary = (
-        "payment-received",
-        Action.PAYMENT_RECEIVED,
-        "Đã thực hiện nghĩa vụ tài chính",
+def _transition_api(slug, action, service, input_serializer, summary, description):
+    name = "Dossier" + "".join(part.title() for part in slug.split("-")) + "Api"
+    return type(
+        name,
+        (TransitionApi,),
+        {
+            "__doc__": description,
+            "__module__": __name__,
+            "slug": slug,
+            "action": action,
+            "summary": summary,
+            "InputSerializer": input_serializer,
+            "service": staticmethod(service),
+        },
     )
-    InputSerializer = NoteInputSerializer
-    service = staticmethod(services.dossier_payment_received)
 
 
-class DossierApologiseApi(TransitionApi):
-    """Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04): chỉ trước hạn giải quyết; hạn
-    pháp lý không đổi, hồ sơ vẫn tính quá hạn nếu trả sau hạn."""
-
-    slug, action, summary = (
-        "apologise",
-        Action.APOLOGISE,
-        "Xin lỗi và hẹn lại ngày trả kết quả",
-    )
-
-    class InputSerializer(ReasonInputSerializer):
-        new_appointment = serializers.DateTimeField(help_text="Ngày giờ hẹn mới (ISO 8601).")
-
-    service = staticmethod(services.dossier_apologise)
-
-
-class DossierStopApi(TransitionApi):
-    """Dừng xử lý hồ sơ, ghi rõ lý do."""
-
-    slug, action, summary = "stop", Action.STOP, "Dừng xử lý"
-    InputSerializer = ReasonInputSerializer
-    service = staticmethod(services.dossier_stop)
-
-
-class DossierWithdrawApi(TransitionApi):
-    """Công dân rút hồ sơ (trực tuyến, hoặc Bộ phận Một cửa ghi nhận đơn rút tại quầy)."""
-
-    slug, action, summary = "withdraw", Action.WITHDRAW, "Rút hồ sơ"
-    InputSerializer = ReasonInputSerializer
-    service = staticmethod(services.dossier_withdraw)
-
-
-class DossierResultReadyApi(TransitionApi):
-    """Đã có kết quả (trạng thái 9): chuyển về Bộ phận Một cửa của đơn vị tiếp nhận để trả."""
-
-    slug, action, summary = (
-        "result-ready",
-        Action.MARK_RESULT_READY,
-        "Có kết quả, chuyển Bộ phận Một cửa",
-    )
-    InputSerializer = NoteInputSerializer
-    service = staticmethod(services.dossier_mark_result_ready)
-
-
-class DossierReturnResultApi(TransitionApi):
-    """Trả kết quả cho công dân: tại quầy, qua bưu chính hoặc điện tử."""
-
-    slug, action, summary = "return-result", Action.RETURN_RESULT, "Trả kết quả"
-
-    class InputSerializer(NoteInputSerializer):
-        result_delivery = serializers.ChoiceField(
-            Dossier.ResultDelivery.choices, required=False, allow_null=True
-        )
-
-    service = staticmethod(services.dossier_return_result)
+for _row in TRANSITION_ENDPOINTS:
+    _transition_api(*_row)
