@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := MOTCUA_ENV=development
 
-.PHONY: install run test lint format system-deps bench clean
+.PHONY: install run test test-fast lint format system-deps bench clean
 
 install: $(STAMP)
 	@bash scripts/system-deps.sh --runtime
@@ -46,6 +46,11 @@ format: install
 test: install system-deps lint
 	$(DEV_ENV) $(BIN)/motcua makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The suite without the browser tests (no Chromium needed): the quick loop while editing.
+test-fast: install lint
+	$(DEV_ENV) $(BIN)/motcua makemigrations --check --dry-run
+	$(DEV_ENV) $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: install
 	$(DEV_ENV) $(BIN)/python bench/run_all.py

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.petitions",
     "motcua.certify",
+    "motcua.demo",
 ]
 
 MIDDLEWARE = [
@@ -356,7 +357,7 @@ MOTCUA_FILE_ACCEL_PREFIX = _env("MOTCUA_FILE_ACCEL_PREFIX", "/_tep/")
 MOTCUA_OPEN311_UNIT = _env("MOTCUA_OPEN311_UNIT", "")
 MOTCUA_PETITION_TIME_LIMITS: dict | None = None
 
-# Sign-in throttling overrides (portal/ratelimit.py), Python settings only.
+# Sign-in throttling overrides (accounts/ratelimit.py), Python settings only.
 MOTCUA_RATELIMITS: dict = {}
 
 # Apology letters must leave at least this many working minutes before the due instant

@@ -193,7 +193,7 @@ def test_nul_in_the_title_gets_a_vietnamese_message(client, make_user, unit):
 
 
 def test_uploads_from_one_address_are_rate_limited(client, copy, monkeypatch):
-    from motcua.portal import ratelimit
+    from motcua.accounts import ratelimit
 
     monkeypatch.setitem(ratelimit.LIMITS, "verify:ip", (2, 900))
     url = reverse("certify:verify_upload")

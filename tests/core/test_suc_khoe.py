@@ -60,7 +60,7 @@ def test_queue_lag_is_a_warning(media):
     _beat()
     DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="motcua.notifications.tasks.send_due",
+        task_path="motcua.notifications.tasks.deliver",
         backend_name="default",
         run_after=timezone.now() - dt.timedelta(minutes=10),
     )

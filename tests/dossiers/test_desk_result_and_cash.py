@@ -89,7 +89,7 @@ def test_the_desk_records_cash_paid_at_the_counter(client, processing, people):
 
     client.force_login(people["desk"])
     response = client.post(
-        reverse("dossiers:payment_counter", args=[processing.code]),
+        reverse("payments:counter", args=[processing.code]),
         {"amount": "75000", "note": "Biên lai số 0012"},
         follow=True,
     )
@@ -113,7 +113,7 @@ def test_a_bad_amount_is_explained_and_nothing_is_recorded(client, processing, p
         ("", "Vui lòng nhập số tiền đã nộp."),
     ):
         response = client.post(
-            reverse("dossiers:payment_counter", args=[processing.code]),
+            reverse("payments:counter", args=[processing.code]),
             {"amount": amount},
             follow=True,
         )

@@ -2,9 +2,6 @@
 """Petition test data: the dossier tests' ward, desk and people, and a petition factory that
 goes through the services. Times are in March 2025 (no holidays)."""
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from motcua.petitions import services
@@ -14,18 +11,14 @@ from tests.dossiers.conftest import (  # noqa: F401 - fixtures reused as they ar
     receive,
     units,
 )
+from tests.support.clock import VN, vn  # noqa: F401 - one vn() for the suite
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SENDER = {
     "name": "Trần Thị Mai",
     "phone": "0987654321",
     "email": "mai@example.vn",
     "address": "5 Nguyễn Trãi, phường Hiệp Thành",
 }
-
-
-def vn(day: int, hour: int, minute: int = 0, month: int = 3) -> dt.datetime:
-    return dt.datetime(2025, month, day, hour, minute, tzinfo=VN)
 
 
 MON_0800 = vn(3, 8)

@@ -2,8 +2,8 @@
 
 import pytest
 
+from motcua.accounts import ratelimit
 from motcua.accounts.roles import Role
-from motcua.portal import ratelimit
 from tests.portal.helpers import sms_code
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ of the dossier; lookups are rate-limited per IP."""
 
 import pytest
 
-from motcua.portal.ratelimit import LIMITS
+from motcua.accounts.ratelimit import LIMITS
 from tests.portal import tracking_data as data
 
 pytestmark = pytest.mark.django_db

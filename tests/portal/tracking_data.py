@@ -7,9 +7,6 @@ submitted by the citizen Monday 3/3/2025 07:30 and received by the desk at 08:00
 Thursday 6/3 08:00), then assigned to the specialist at 09:00.
 """
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from motcua.accounts.roles import Role
@@ -17,8 +14,8 @@ from motcua.catalogue.models import Field
 from motcua.catalogue.services import procedure_create
 from motcua.dossiers import services
 from motcua.org.models import OrgUnit
+from tests.support.clock import VN, vn  # noqa: F401 - one vn() for the suite
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 HTML = b"<!doctype html><html><body>not a scan</body></html>"
@@ -31,10 +28,6 @@ APPLICANT = {
     "address": "5 Bạch Đằng, phường Phú Cường",
 }
 SUPPLEMENT_REASON = "- Bản sao giấy khai sinh\n- Sơ đồ vị trí thửa đất"
-
-
-def vn(day: int, hour: int, minute: int = 0, month: int = 3) -> dt.datetime:
-    return dt.datetime(2025, month, day, hour, minute, tzinfo=VN)
 
 
 def pdf(name="tep.pdf", content=PDF):

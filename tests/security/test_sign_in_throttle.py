@@ -3,9 +3,9 @@ with a sliding window; the owner signing in from another address is never locked
 
 import pytest
 
+from motcua.accounts import ratelimit
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
-from motcua.portal import ratelimit
 from tests.portal.helpers import sms_code
 
 pytestmark = pytest.mark.django_db

@@ -37,7 +37,7 @@ class OrgUnitAdmin(UnitScopedAdmin):
 
 # Every sign-in form is throttled, the admin's too (issue 9, hole 7).
 def _throttled_admin_login() -> None:
-    from motcua.portal.forms import AdminLoginForm
+    from motcua.accounts.forms import AdminLoginForm
 
     admin.site.login_form = AdminLoginForm
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from motcua.portal.forms import CitizenLoginForm
+from motcua.accounts.forms import CitizenLoginForm
 
 app_name = "accounts"
 

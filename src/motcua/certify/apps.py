@@ -12,3 +12,12 @@ class CertifyConfig(AppConfig):
         from motcua.certify.indicators import register
 
         register()
+
+        from motcua.certify import digitise, services
+        from motcua.core import events
+
+        # Dossier intake and result attachment call certify through events: dossiers does not
+        # import certify (certify builds on dossiers).
+        events.subscribe(events.DOSSIER_INTAKE_CHECKING, digitise.paper_intake_check)
+        events.subscribe(events.DOSSIER_INTAKE_RECEIVED, digitise.intake_digitise_record)
+        events.subscribe(events.DOSSIER_RESULT_SIGNING, services.result_sign)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from motcua.accounts import ratelimit
 from motcua.accounts.scoping import scope_filter, scope_units
 from motcua.certify import selectors, services
 from motcua.certify.digitise import component_digitise, component_reuse
@@ -30,7 +31,6 @@ from motcua.documents.selectors import citizen_documents
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.models import Dossier
 from motcua.org.models import OrgUnit
-from motcua.portal import ratelimit
 
 
 class VerifyForm(forms.Form):

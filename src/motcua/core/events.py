@@ -10,6 +10,13 @@ the applicant's outbox row.
 Events (name → keyword arguments):
 - `dossier.changed` → `dossier` (the saved Dossier, its final state), `event` (the audit
   DossierEvent just recorded).
+- `dossier.intake_checking` → `unit`, `procedure_version`, `components` (list of mappings), `at`:
+  before a counter or postal intake creates anything; a handler refuses it by raising
+  `DossierError` (certify: the paperless cut-over).
+- `dossier.intake_received` → `dossier`, `actor`, `at`: after a counter or postal intake was
+  recorded (certify: the components received with a file are recorded as digitised).
+- `dossier.result_signing` → `result`, `actor`, `at`: sign an attached electronic result; the
+  first handler's return value (the signature record) is kept (certify: `result_sign`).
 """
 
 from __future__ import annotations
@@ -18,6 +25,9 @@ from collections import defaultdict
 from collections.abc import Callable
 
 DOSSIER_CHANGED = "dossier.changed"
+DOSSIER_INTAKE_CHECKING = "dossier.intake_checking"
+DOSSIER_INTAKE_RECEIVED = "dossier.intake_received"
+DOSSIER_RESULT_SIGNING = "dossier.result_signing"
 
 _handlers: dict[str, list[Callable[..., object]]] = defaultdict(list)
 
@@ -29,10 +39,10 @@ def subscribe(name: str, handler: Callable[..., object]) -> None:
         _handlers[name].append(handler)
 
 
-def publish(name: str, **payload: object) -> None:
-    """Run every handler of `name`, synchronously, in the caller's transaction."""
-    for handler in list(_handlers.get(name, ())):
-        handler(**payload)
+def publish(name: str, **payload: object) -> list[object]:
+    """Run every handler of `name`, synchronously, in the caller's transaction; their return
+    values in order."""
+    return [handler(**payload) for handler in list(_handlers.get(name, ()))]
 
 
 def subscribers(name: str) -> list[Callable[..., object]]:

@@ -35,7 +35,10 @@ KEY_MAX_LENGTH = 255
 
 
 class IdempotencyError(Exception):
-    """A problem with the `Idempotency-Key`; `message` is in Vietnamese."""
+    """A problem with the `Idempotency-Key`; `message` is in Vietnamese; `http_status` is the
+    API's answer."""
+
+    http_status = 409
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -45,9 +48,13 @@ class IdempotencyError(Exception):
 class IdempotencyKeyInvalid(IdempotencyError):
     """The header is empty, too long or holds characters other than visible ASCII."""
 
+    http_status = 400
+
 
 class IdempotencyKeyReused(IdempotencyError):
     """The key was already used by this user for a different request."""
+
+    http_status = 422
 
 
 class IdempotencyInProgress(IdempotencyError):

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from motcua.documents.models import CitizenDocument, DocumentReuse
+from motcua.documents.models import CitizenDocument
 
 
 def citizen_documents(*, user) -> QuerySet[CitizenDocument]:
@@ -17,7 +17,3 @@ def citizen_documents(*, user) -> QuerySet[CitizenDocument]:
 def citizen_document_get(*, user, pk: int) -> CitizenDocument:
     """One of the user's own documents; DoesNotExist for anyone else's."""
     return CitizenDocument.objects.get(owner=user, pk=pk)
-
-
-def dossier_document_reuses(*, dossier) -> QuerySet[DocumentReuse]:
-    return DocumentReuse.objects.filter(dossier=dossier).select_related("document")

@@ -12,3 +12,10 @@ class DossiersConfig(AppConfig):
 
         # The applicant's notification is written in the transition's transaction.
         events.subscribe(events.DOSSIER_CHANGED, notify.on_dossier_changed)
+        # Officers read the outbox rows about the dossiers they may read.
+        from motcua.dossiers.selectors import dossier_list_visible
+        from motcua.notifications.selectors import ref_visibility_register
+
+        ref_visibility_register(
+            notify.REF_TYPE, lambda *, user: dossier_list_visible(user=user).values("code")
+        )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +27,6 @@ from motcua.dossiers import permissions
 from motcua.dossiers.domain import clockstate
 from motcua.dossiers.domain.workflow import (
     FINAL_STATES,
-    Action,
     Status,
 )
 from motcua.dossiers.models import (
@@ -388,25 +386,6 @@ def dossier_events(*, dossier: Dossier) -> QuerySet[DossierEvent]:
     return dossier.events.select_related("actor", "from_unit", "to_unit", "to_user").order_by(
         "at", "id"
     )
-
-
-def transfer_stack(events) -> list[int]:
-    """Units the dossier was transferred from and has not returned to (from loaded events)."""
-    stack: list[int] = []
-    for e in events:
-        if e.action == Action.TRANSFER:
-            stack.append(e.from_unit_id)
-        elif e.action == Action.TRANSFER_RETURN and stack:
-            stack.pop()
-    return stack
-
-
-def users_with_role(*, role: str, unit_ids: list[int] | None) -> QuerySet:
-    """Active users holding `role` inside the given units (assignee pickers)."""
-    qs = get_user_model().objects.filter(is_active=True, groups__name=role)
-    if unit_ids is not None:
-        qs = qs.filter(unit_id__in=unit_ids)
-    return qs.select_related("unit").order_by("unit__name", "full_name", "username").distinct()
 
 
 def transfer_targets(*, actor, dossier: Dossier, day: dt.date) -> QuerySet[OrgUnit]:

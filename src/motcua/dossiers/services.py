@@ -43,6 +43,8 @@ from motcua.dossiers.domain.errors import (
     ConcurrentUpdate,
     DossierError,
     DossierIncomplete,
+    IntakeForbidden,
+    IntakeRefused,
     OutOfScope,
 )
 from motcua.dossiers.domain.policy import HANDLING_ACTIONS, Via
@@ -468,11 +470,16 @@ def dossier_receive(
     at = _now(received_at)
     transition_check(state=Status.NEW, action=Action.RECEIVE, roles=_roles(received_by))
     _unit_in_scope_check(actor=received_by, unit=unit)
-    # Paperless roadmap and digitisation at reception live in motcua.certify.digitise.
-    from motcua.certify.digitise import intake_digitise_record, paper_intake_check
-
+    # Paperless roadmap and digitisation at reception live in motcua.certify.digitise, which
+    # subscribes to these two events.
     components = list(components)
-    paper_intake_check(unit=unit, procedure_version=procedure_version, components=components, at=at)
+    events.publish(
+        events.DOSSIER_INTAKE_CHECKING,
+        unit=unit,
+        procedure_version=procedure_version,
+        components=components,
+        at=at,
+    )
     dossier = _dossier_create(
         procedure_version=procedure_version,
         unit=unit,
@@ -498,7 +505,7 @@ def dossier_receive(
         from_step=0,
         data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
     )
-    intake_digitise_record(dossier=dossier, actor=received_by, at=at)
+    events.publish(events.DOSSIER_INTAKE_RECEIVED, dossier=dossier, actor=received_by, at=at)
     return dossier
 
 
@@ -564,6 +571,84 @@ def dossier_submit(
     )
     _event(dossier, SUBMIT, submitted_by, at, from_status=None, from_step=0, data=data)
     return dossier
+
+
+@transaction.atomic
+def dossier_create(
+    *,
+    actor,
+    procedure_version,
+    applicant: Mapping[str, Any],
+    components: Iterable[Mapping[str, Any]],
+    unit: OrgUnit | None = None,
+    channel: int | None = None,
+    postal_receipt_no: str = "",
+    result_delivery: str | None = None,
+    at: dt.datetime | None = None,
+) -> Dossier:
+    """A new dossier, routed by who makes it: the one-stop desk receives it (counter or
+    postal, `dossier_receive`); a citizen submits it online (`dossier_submit`). Used by the
+    desk's intake page and the API. Assisted filing by the digital team goes through the
+    portal's draft, which records the citizen's account and consent."""
+    roles = actor.roles
+    components = list(components)
+    extra = {"result_delivery": result_delivery} if result_delivery else {}
+    if Role.ONE_STOP_OFFICER in roles:
+        channel = Channel(channel or Channel.COUNTER)
+        if channel is Channel.ONLINE:
+            raise IntakeRefused(
+                "Công chức Một cửa tiếp nhận hồ sơ trực tiếp (channel 1) hoặc qua bưu chính "
+                "(channel 3); hồ sơ trực tuyến do công dân nộp."
+            )
+        unit = unit or actor.unit
+        if unit is None:
+            raise IntakeRefused("Chưa chọn đơn vị tiếp nhận (unit).")
+        return dossier_receive(
+            procedure_version=procedure_version,
+            unit=unit,
+            applicant=applicant,
+            channel=channel,
+            components=components,
+            received_by=actor,
+            received_at=at,
+            postal_receipt_no=postal_receipt_no,
+            **extra,
+        )
+    if roles & {Role.CITIZEN, Role.DIGITAL_TEAM}:
+        if channel not in (None, Channel.ONLINE):
+            raise IntakeRefused("Công dân chỉ nộp hồ sơ trực tuyến (channel 2).")
+        if unit is None:
+            raise IntakeRefused("Chưa chọn đơn vị tiếp nhận hồ sơ (unit).")
+        if Role.CITIZEN not in roles:
+            # Assisted filing needs the citizen's account and their recorded consent: the
+            # portal's assisted draft records both; this route carries neither.
+            raise IntakeForbidden(
+                "Tổ công nghệ số cộng đồng nộp hồ sơ thay công dân trên Cổng dịch vụ công "
+                "(mục Hỗ trợ nộp hồ sơ), nơi ghi nhận tài khoản và sự đồng ý của công dân."
+            )
+        # The same files as the portal's draft: every required component with its scan.
+        missing = online_files_missing(procedure_version=procedure_version, components=components)
+        if missing:
+            raise IntakeRefused(
+                "Hồ sơ nộp trực tuyến phải kèm tệp số hóa của từng thành phần bắt buộc (như "
+                "khi nộp trên Cổng dịch vụ công); hãy nộp hồ sơ trên Cổng. Thiếu tệp: "
+                + "; ".join(missing)
+                + ".",
+                missing=missing,
+            )
+        return dossier_submit(
+            procedure_version=procedure_version,
+            unit=unit,
+            applicant=applicant,
+            components=components,
+            submitted_by=actor,
+            submitted_at=at,
+            **extra,
+        )
+    raise IntakeForbidden(
+        "Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ; công dân và Tổ công nghệ số cộng đồng "
+        "nộp hồ sơ trực tuyến."
+    )
 
 
 @transaction.atomic
@@ -1211,7 +1296,8 @@ def dossier_result_attach(
 ) -> DossierResult:
     """Attach the electronic result (kết quả điện tử): a PDF/JPEG/PNG checked like a component
     file. Handlers or the desk of the dossier's units, while it is processed or resolved.
-    `sign`: sign the PDF with the body's key (motcua.certify.services.result_sign)."""
+    `sign`: sign the PDF with the body's key (motcua.certify.services.result_sign, subscribed to
+    `events.DOSSIER_RESULT_SIGNING`)."""
     at = _now(at)
     name = (name or "").strip()
     if not name:
@@ -1231,9 +1317,10 @@ def dossier_result_attach(
     )
     signed = None
     if sign:
-        from motcua.certify.services import result_sign
-
-        signed = result_sign(result=result, actor=actor, at=at)
+        signers = events.publish(events.DOSSIER_RESULT_SIGNING, result=result, actor=actor, at=at)
+        if not signers:
+            raise DossierError("Chưa cấu hình ký số kết quả.")
+        signed = signers[0]
     # The citizen's e-data store keeps every electronic result (same transaction).
     citizen_document_add_result(dossier=dossier, file=result.file, name=name)
     _event(

@@ -17,5 +17,4 @@ urlpatterns = [
     # A component's file, for whoever may read the dossier (never a public /media/ URL).
     path("<str:code>/tep/<int:component_id>/", views_files.component_file, name="component_file"),
     path("<str:code>/ket-qua-dien-tu/", views_desk.result_attach, name="result_attach"),
-    path("<str:code>/nop-tai-quay/", views_desk.payment_counter, name="payment_counter"),
 ]

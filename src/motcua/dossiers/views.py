@@ -363,14 +363,14 @@ def _intake_post(request):
                 )
                 return _redirect(request, reverse("dossiers:detail", args=[code]))
             d = form.cleaned_data
-            dossier = services.dossier_receive(
+            dossier = services.dossier_create(
+                actor=user,
                 procedure_version=version,
                 unit=unit,
                 applicant=form.applicant(),
                 channel=d["channel"],
                 components=received,
-                received_by=user,
-                received_at=now,
+                at=now,
                 postal_receipt_no=d.get("postal_receipt_no", ""),
                 result_delivery=d["result_delivery"],
                 postmarked_at=_postmark(d),

@@ -1,6 +1,7 @@
 """Two desk tasks on the dossier page that are not workflow transitions: attaching the
 electronic result (`services.dossier_result_attach`) and recording fees paid in cash at the
-counter (`payments.services.payment_record_counter`).
+counter (the form here; its view is `payments.views.payment_counter`, since payments builds on
+dossiers).
 
 Thin views: the services decide who may do what, in which state, and check the file; the page
 shows their Vietnamese message when they refuse. `desk_context` gives the dossier page what it
@@ -126,31 +127,3 @@ def result_attach(request, code: str):
             _("Đã đính kèm kết quả điện tử: %(name)s.") % {"name": form.cleaned_data["name"]},
         )
     return _back(dossier, "#ket-qua-dien-tu")
-
-
-@login_required
-@require_POST
-def payment_counter(request, code: str):
-    from motcua.payments.services import payment_record_counter
-
-    dossier = _dossier_or_404(request, code)
-    form = CounterPaymentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _errors(form))
-        return _back(dossier, "#nop-tai-quay")
-    try:
-        payment = payment_record_counter(
-            dossier=dossier,
-            actor=request.user,
-            amount=form.cleaned_data["amount"],
-            note=form.cleaned_data["note"],
-        )
-    except DossierError as exc:
-        messages.error(request, exc.message)
-        return _back(dossier, "#nop-tai-quay")
-    messages.success(
-        request,
-        _("Đã ghi nhận khoản nộp tại quầy, mã giao dịch %(ref)s; hồ sơ tiếp tục được giải quyết.")
-        % {"ref": payment.reference},
-    )
-    return _back(dossier, "")

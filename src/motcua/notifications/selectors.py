@@ -1,8 +1,20 @@
 """Reads of the outbox."""
 
-from django.db.models import QuerySet
+from collections.abc import Callable
+
+from django.db.models import Q, QuerySet
 
 from motcua.notifications.models import Notification
+
+# What each kind of subject (`ref_type`) lets a user read: ref_type → f(user) giving the
+# visible `ref_id`s (a queryset of one column). Registered by the app that owns the subject in
+# its AppConfig.ready() (dossiers registers "dossier"), so the outbox needs none of them.
+REF_VISIBILITY: dict[str, Callable[..., QuerySet]] = {}
+
+
+def ref_visibility_register(ref_type: str, visible_ids: Callable[..., QuerySet]) -> None:
+    """Let users read the messages about `ref_type` whose `ref_id` is in `visible_ids(user=)`."""
+    REF_VISIBILITY[ref_type] = visible_ids
 
 
 def notification_list_visible(*, user) -> QuerySet:
@@ -12,13 +24,14 @@ def notification_list_visible(*, user) -> QuerySet:
     (superuser, administrator without a unit); their codes are sealed anyway.
     """
     from motcua.accounts.scoping import scope_is_global
-    from motcua.dossiers.selectors import dossier_list_visible
 
     qs = Notification.objects.all()
     if scope_is_global(user):
         return qs
-    codes = dossier_list_visible(user=user).values("code")
-    return qs.filter(ref_type="dossier", ref_id__in=codes)
+    visible = Q(pk__in=[])
+    for ref_type, visible_ids in REF_VISIBILITY.items():
+        visible |= Q(ref_type=ref_type, ref_id__in=visible_ids(user=user))
+    return qs.filter(visible)
 
 
 def notification_list(

@@ -2,14 +2,9 @@
 
 from django_tasks import task
 
-from motcua.notifications.services import notification_deliver, notifications_send_due
+from motcua.notifications.services import notification_deliver
 
 
 @task()
 def deliver(notification_id: int) -> bool:
     return notification_deliver(notification_id=notification_id)
-
-
-@task()
-def send_due() -> int:
-    return notifications_send_due()

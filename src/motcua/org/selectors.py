@@ -7,10 +7,6 @@ from django.db.models import QuerySet
 from motcua.org.models import OrgUnit
 
 
-def unit_get(*, code: str) -> OrgUnit:
-    return OrgUnit.objects.get(code=code)
-
-
 def units_valid_on(*, day: datetime.date) -> QuerySet[OrgUnit]:
     from django.db.models import Q
 
@@ -25,11 +21,6 @@ def unit_administrative(*, unit: OrgUnit) -> OrgUnit:
     while not unit.is_administrative and unit.parent_id is not None:
         unit = unit.parent
     return unit
-
-
-def unit_descendants(*, unit: OrgUnit, include_self: bool = True) -> QuerySet[OrgUnit]:
-    qs = OrgUnit.objects.filter(path__startswith=unit.path)
-    return qs if include_self else qs.exclude(pk=unit.pk)
 
 
 def unit_successors_on(*, unit: OrgUnit, day: datetime.date) -> list[OrgUnit]:

@@ -96,7 +96,3 @@ def gateway_path() -> str:
 
 def gateway_get() -> PaymentGateway:
     return import_string(gateway_path())()
-
-
-def sandbox_enabled() -> bool:
-    return isinstance(gateway_get(), SandboxGateway)

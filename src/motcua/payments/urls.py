@@ -8,4 +8,5 @@ app_name = "payments"
 
 urlpatterns = [
     path("sandbox/<str:reference>/", views.sandbox_page, name="sandbox"),
+    path("ho-so/<str:code>/nop-tai-quay/", views.payment_counter, name="counter"),
 ]

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from motcua.reports.domain.ontime import format_percent
-from motcua.reports.formatting import COLUMNS, heading, sentences
+from motcua.reports.formatting import COLUMNS, REPORT_COLUMNS, heading, sentences
 from motcua.reports.selectors import GROUPS, OnTimeReport, ReportRow
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,37 +34,26 @@ QUARTER_HEAD = (
 )  # fmt: skip
 
 
-# Numeric cells for XLSX: (header, value of a row, number format).
+# Numeric cells for XLSX: (header, value of a row, number format), from the report's columns.
 def _rate(value):
     return None if value is None else float(value) / 100
 
 
-XLSX_COLUMNS = (
-    ("Tiếp nhận", lambda r: r.extra["received"], INT),
-    ("Đã giải quyết", lambda r: r.counts.resolved, INT),
-    ("Trước hạn", lambda r: r.counts.resolved_early, INT),
-    ("Đúng hạn", lambda r: r.counts.resolved_on_time, INT),
-    ("Quá hạn", lambda r: r.counts.resolved_late, INT),
-    ("Đang xử lý còn hạn", lambda r: r.counts.open_in_time, INT),
-    ("Đang xử lý quá hạn", lambda r: r.counts.open_overdue, INT),
-    ("Tỷ lệ đúng hạn", lambda r: _rate(r.counts.seed_rate), PCT),
-    ("Chỉ số 2.1 (QĐ 766)", lambda r: _rate(r.counts.national_rate), PCT),
+def _sheet_cell(column):
+    if column.kind == "rate":
+        return lambda r: _rate(column.value(r))
+    if column.kind == "days":
+        return lambda r: None if column.value(r) is None else float(column.value(r))
+    return column.value
+
+
+XLSX_COLUMNS = tuple(
     (
-        "Thời gian xử lý TB (ngày làm việc)",
-        lambda r: (
-            None
-            if r.counts.average_processing_days is None
-            else float(r.counts.average_processing_days)
-        ),
-        "0.00",
-    ),
-    ("Có yêu cầu bổ sung", lambda r: r.extra["received_supplement"], INT),
-    ("Trực tuyến", lambda r: r.extra["received_online"], INT),
-    ("Bưu chính", lambda r: r.extra["received_postal"], INT),
-    ("Không tiếp nhận", lambda r: r.extra["refused"], INT),
-    ("Dừng xử lý", lambda r: r.extra["stopped"], INT),
-    ("Rút hồ sơ", lambda r: r.extra["withdrawn"], INT),
-    ("Đã trả kết quả", lambda r: r.extra["returned"], INT),
+        c.sheet_heading or c.heading,
+        _sheet_cell(c),
+        {"rate": PCT, "days": "0.00"}.get(c.kind, INT),
+    )
+    for c in REPORT_COLUMNS
 )
 
 

@@ -3,6 +3,9 @@ Shared by the command line, the XLSX and the PDF so that they print the same wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from motcua.core.formatting import vn_number
 from motcua.reports.domain.ontime import (
     average_days_text,
@@ -13,29 +16,59 @@ from motcua.reports.domain.ontime import (
 )
 from motcua.reports.selectors import GROUPS, OnTimeReport, ReportRow
 
-# (header, function of a row) — the columns of every rendering of the report.
-COLUMNS = (
-    ("Tiếp nhận", lambda r: vn_number(r.extra["received"])),
-    ("Đã giải quyết", lambda r: vn_number(r.counts.resolved)),
-    ("Trước hạn", lambda r: vn_number(r.counts.resolved_early)),
-    ("Đúng hạn", lambda r: vn_number(r.counts.resolved_on_time)),
-    ("Quá hạn", lambda r: vn_number(r.counts.resolved_late)),
-    ("Đang xử lý còn hạn", lambda r: vn_number(r.counts.open_in_time)),
-    ("Đang xử lý quá hạn", lambda r: vn_number(r.counts.open_overdue)),
-    ("Tỷ lệ đúng hạn", lambda r: format_percent(r.counts.seed_rate)),
-    ("Chỉ số 2.1", lambda r: format_percent(r.counts.national_rate)),
-    ("TG xử lý TB (ngày)", lambda r: _days(r)),
-    ("Bổ sung", lambda r: vn_number(r.extra["received_supplement"])),
-    ("Không tiếp nhận", lambda r: vn_number(r.extra["refused"])),
-    ("Dừng xử lý", lambda r: vn_number(r.extra["stopped"])),
-    ("Rút hồ sơ", lambda r: vn_number(r.extra["withdrawn"])),
-    ("Đã trả kết quả", lambda r: vn_number(r.extra["returned"])),
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the on-time report, for every rendering (text, PDF, XLSX).
+
+    `value` is the raw figure of a row (a count, a rate in percent or None, working days or
+    None); `kind` says how it is written ("count", "rate", "days"). `sheet_heading` is the
+    spreadsheet's longer heading when it differs; `in_text` is False for columns only the
+    spreadsheet has."""
+
+    heading: str
+    value: Callable[[ReportRow], object]
+    kind: str = "count"
+    sheet_heading: str = ""
+    in_text: bool = True
+
+    def text(self, row: ReportRow) -> str:
+        value = self.value(row)
+        if self.kind == "rate":
+            return format_percent(value)
+        if self.kind == "days":
+            return "—" if value is None else format_decimal(value)
+        return vn_number(value)
+
+
+# The one list of the report's columns: to add or rename a column, edit it here.
+REPORT_COLUMNS = (
+    Column("Tiếp nhận", lambda r: r.extra["received"]),
+    Column("Đã giải quyết", lambda r: r.counts.resolved),
+    Column("Trước hạn", lambda r: r.counts.resolved_early),
+    Column("Đúng hạn", lambda r: r.counts.resolved_on_time),
+    Column("Quá hạn", lambda r: r.counts.resolved_late),
+    Column("Đang xử lý còn hạn", lambda r: r.counts.open_in_time),
+    Column("Đang xử lý quá hạn", lambda r: r.counts.open_overdue),
+    Column("Tỷ lệ đúng hạn", lambda r: r.counts.seed_rate, "rate"),
+    Column("Chỉ số 2.1", lambda r: r.counts.national_rate, "rate", "Chỉ số 2.1 (QĐ 766)"),
+    Column(
+        "TG xử lý TB (ngày)",
+        lambda r: r.counts.average_processing_days,
+        "days",
+        "Thời gian xử lý TB (ngày làm việc)",
+    ),
+    Column("Bổ sung", lambda r: r.extra["received_supplement"], sheet_heading="Có yêu cầu bổ sung"),
+    Column("Trực tuyến", lambda r: r.extra["received_online"], in_text=False),
+    Column("Bưu chính", lambda r: r.extra["received_postal"], in_text=False),
+    Column("Không tiếp nhận", lambda r: r.extra["refused"]),
+    Column("Dừng xử lý", lambda r: r.extra["stopped"]),
+    Column("Rút hồ sơ", lambda r: r.extra["withdrawn"]),
+    Column("Đã trả kết quả", lambda r: r.extra["returned"]),
 )
 
-
-def _days(row: ReportRow) -> str:
-    days = row.counts.average_processing_days
-    return "—" if days is None else format_decimal(days)
+# (header, function of a row → text) — the columns of the text and PDF renderings.
+COLUMNS = tuple((c.heading, c.text) for c in REPORT_COLUMNS if c.in_text)
 
 
 def heading(report: OnTimeReport) -> str:

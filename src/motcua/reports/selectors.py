@@ -24,7 +24,7 @@ from django.db.models.functions import TruncDate
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
-from motcua.catalogue.models import Field, Procedure, ProcedureVersion
+from motcua.catalogue.models import Field, ProcedureVersion
 from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
 from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Channel, Status
 from motcua.dossiers.models import PAUSED_VALUES, Dossier, DossierEvent, DossierQuerySet
@@ -521,10 +521,6 @@ def late_without_apology(*, unit_ids: list[int] | None = None, now: dt.datetime 
     amended: the agency must apologise and give a new appointment *before* the deadline), for
     the supervisor to follow up."""
     return overdue_now(unit_ids=unit_ids, now=now).filter(apologised=False)
-
-
-def procedure_count() -> int:
-    return Procedure.objects.count()
 
 
 # ---- series: years, quarters, months --------------------------------------------------------

@@ -1,8 +1,13 @@
-"""Errors raised by the dossier rules: each carries a message an officer can read as is."""
+"""Errors raised by the dossier rules: each carries a message an officer can read as is, and
+the HTTP status the API answers with (`http_status`; None: the endpoint's default, a bad
+request on creation and a conflict with the dossier's state on a transition). The API maps
+them in one place (`dossiers.api.domain_error`)."""
 
 
 class DossierError(Exception):
     """A dossier rule refused the operation; `message` is in Vietnamese, for the officer."""
+
+    http_status: int | None = None
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -24,6 +29,8 @@ class ActionForbidden(TransitionNotAllowed):
 class DossierIncomplete(DossierError):
     """Required components are missing at reception; `missing` lists every one of them."""
 
+    http_status = 400
+
     def __init__(self, missing: list[str]):
         self.missing = list(missing)
         lines = "\n".join(f"- {name}" for name in self.missing)
@@ -32,6 +39,8 @@ class DossierIncomplete(DossierError):
 
 class ConcurrentUpdate(DossierError):
     """Someone else changed the dossier between reading it and writing it."""
+
+    http_status = 409
 
     def __init__(self, code: str = ""):
         which = f" {code}" if code else ""
@@ -52,5 +61,22 @@ class CodeSequenceExhausted(DossierError):
 class OutOfScope(DossierError):
     """The officer's unit scope does not include the dossier's unit (or the dossier is not
     the citizen's own, or not one the digital-team member assisted)."""
+
+    http_status = 403
+
+
+class IntakeRefused(DossierError):
+    """The filing cannot be made as given (channel, receiving unit, the scans of an online
+    filing); `missing` lists the components filed online without their file."""
+
+    http_status = 400
+
+    def __init__(self, message: str, missing: list[str] | None = None):
+        super().__init__(message)
+        self.missing = list(missing or [])
+
+
+class IntakeForbidden(DossierError):
+    """This account may not file or receive a dossier this way."""
 
     http_status = 403

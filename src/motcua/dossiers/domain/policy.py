@@ -35,7 +35,6 @@ signed off by the person in charge of it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -428,7 +427,3 @@ def may_read(actor: Actor, situation: Situation) -> bool:
         return True
     here = s.unit_id in scope.postal_unit_ids or s.current_unit_id in scope.postal_unit_ids
     return here and carried_by_post(s)
-
-
-def roles_of(codes: Iterable[str]) -> frozenset[str]:
-    return frozenset(str(c) for c in codes)

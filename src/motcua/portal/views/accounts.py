@@ -9,9 +9,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.accounts import ratelimit
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
-from motcua.portal import ratelimit, services
+from motcua.portal import services
 from motcua.portal.forms import (
     CitizenLoginForm,
     CitizenSetPasswordForm,

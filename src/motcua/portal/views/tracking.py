@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from motcua.accounts import ratelimit
 from motcua.core.files import file_response
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.domain.workflow import Status
@@ -22,7 +23,7 @@ from motcua.feedback.selectors import rating_for
 from motcua.feedback.services import RatingRefused, rating_create
 from motcua.payments.selectors import dossier_payments
 from motcua.payments.services import PaymentError, payment_callback, payment_start
-from motcua.portal import ratelimit, selectors, selectors_tracking, services_tracking
+from motcua.portal import selectors, selectors_tracking, services_tracking
 from motcua.portal.forms_tracking import RatingForm, SupplementForm, TrackForm
 
 TRACK_SCOPE = "track:ip"

@@ -1,0 +1,3 @@
+"""Shared test support: one `vn()` for Vietnamese wall-clock instants (`clock`), and world
+builders that make units, users, procedures and dossiers in any state through the real
+services (`world`). Import from here rather than from another folder's conftest."""
