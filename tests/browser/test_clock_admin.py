@@ -60,7 +60,9 @@ def test_administrator_edits_the_calendar(page, login, make_user):
     page.get_by_role("button", name="Lưu giờ làm việc").click()
     expect(page.get_by_role("status")).to_contain_text("Đã lưu giờ làm việc")
     page.goto("/lich-lam-viec/?thang=2024-03&don_vi=N.TT")
-    expect(cell(page, "2024-03-09")).to_have_attribute("data-status", "working")
+    # Saturday desk hours are reception hours only: the legal calendar, which deadlines use,
+    # still rests on Saturday (issue 13 item 7; clock/selectors.legal_hours).
+    expect(cell(page, "2024-03-09")).to_have_attribute("data-status", "weekend")
     expect(page.locator("dl.facts")).to_contain_text("Thứ Bảy")
     expect(page.locator("dl.facts")).to_contain_text("07:30–11:30")
 

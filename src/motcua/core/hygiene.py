@@ -75,7 +75,21 @@ def _refuse(request, status: int, message: str, code: str, **values) -> HttpResp
         return _refuse_in_language(request, status, _(message).format(**values), code)
 
 
+def _open311_errors(request, status: int, message: str) -> HttpResponse:
+    """Open311 GeoReport v2 clients get the spec's error objects, in the format they asked for."""
+    if request.path.rstrip("/").endswith(".xml"):
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?><errors><error>'
+            f"<code>{status}</code><description>{escape(message)}</description>"
+            "</error></errors>"
+        )
+        return HttpResponse(body, status=status, content_type="text/xml; charset=utf-8")
+    return JsonResponse([{"code": status, "description": message}], status=status, safe=False)
+
+
 def _refuse_in_language(request, status: int, message: str, code: str) -> HttpResponse:
+    if request.path.startswith("/open311/"):
+        return _open311_errors(request, status, message)
     if _wants_json(request):
         return JsonResponse({"detail": message, "code": code}, status=status)
     title = _("Yêu cầu không hợp lệ") if status == 400 else _("Dữ liệu quá lớn")

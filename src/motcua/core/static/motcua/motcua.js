@@ -14,3 +14,17 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+// A wide table scrolls sideways inside its own box on phones (motcua.css); a keyboard user must
+// be able to reach and scroll it too, so a table that overflows becomes focusable.
+function motcuaScrollableTables() {
+  document.querySelectorAll("main table").forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth + 1) {
+      table.setAttribute("tabindex", "0");
+    } else if (table.getAttribute("tabindex") === "0") {
+      table.removeAttribute("tabindex");
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", motcuaScrollableTables);
+window.addEventListener("resize", motcuaScrollableTables);
+document.addEventListener("htmx:afterSwap", motcuaScrollableTables);
