@@ -583,6 +583,7 @@ def dossier_create(
     unit: OrgUnit | None = None,
     channel: int | None = None,
     postal_receipt_no: str = "",
+    postmarked_at: dt.datetime | None = None,
     result_delivery: str | None = None,
     at: dt.datetime | None = None,
 ) -> Dossier:
@@ -612,6 +613,7 @@ def dossier_create(
             received_by=actor,
             received_at=at,
             postal_receipt_no=postal_receipt_no,
+            postmarked_at=postmarked_at,
             **extra,
         )
     if roles & {Role.CITIZEN, Role.DIGITAL_TEAM}:
