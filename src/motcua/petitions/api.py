@@ -72,6 +72,9 @@ class PetitionOutputSerializer(serializers.ModelSerializer):
     )
     status_label = serializers.CharField(source="status_enum.label")
     due_at = serializers.SerializerMethodField()
+    # Declared (not derived from the model field) so the schema does not depend on the
+    # database's integer range: the same openapi.yaml on SQLite and PostgreSQL.
+    version = serializers.IntegerField(read_only=True, min_value=0)
 
     class Meta:
         model = Petition
