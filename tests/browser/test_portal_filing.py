@@ -8,7 +8,7 @@ import pytest
 from motcua.accounts.roles import Role
 from motcua.documents.models import CitizenDocument, DocumentReuse
 from motcua.dossiers.models import Dossier
-from motcua.portal import services_filing
+from motcua.portal.filing import services as services_filing
 from tests.browser.axe import assert_accessible
 from tests.documents.filing import HTML, PDF, PNG, upload
 from tests.portal.data import make_catalogue, make_wards

@@ -13,7 +13,7 @@ from motcua.catalogue.models import ProcedureVersion
 from motcua.dossiers import services
 from motcua.dossiers.domain.errors import DossierError
 from motcua.org.models import OrgUnit
-from motcua.portal.selectors import portal_units
+from motcua.portal.catalogue.selectors import portal_units
 
 AT = dt.datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
+from motcua.portal.accounts.services import citizen_register
 from motcua.portal.models import OneTimeCode
-from motcua.portal.services import citizen_register
 from tests.portal.helpers import sms_code, sms_count
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from motcua.accounts.roles import Role
 from motcua.dossiers.models import Dossier, DossierCodeSequence
-from motcua.portal import services_filing
+from motcua.portal.filing import services as services_filing
 from motcua.portal.models import FilingDraft
 from tests.documents.filing import PDF, draft_post, draft_start, upload
 

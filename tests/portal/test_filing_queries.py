@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from motcua.accounts.roles import Role
 from motcua.documents.models import CitizenDocument
-from motcua.portal import services_filing
+from motcua.portal.filing import services as services_filing
 from tests.documents.filing import PDF
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from motcua.accounts.roles import Role
-from motcua.portal import identity
-from motcua.portal.selectors import user_for_identity
-from motcua.portal.services import identity_link_create
+from motcua.portal.accounts import identity
+from motcua.portal.accounts.selectors import user_for_identity
+from motcua.portal.accounts.services import identity_link_create
 
 pytestmark = pytest.mark.django_db
 

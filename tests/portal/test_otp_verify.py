@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from motcua.portal import services
+from motcua.portal.accounts import services
+from motcua.portal.accounts.services import OtpInvalid, OtpThrottled
 from motcua.portal.models import OneTimeCode
-from motcua.portal.services import OtpInvalid, OtpThrottled
 from tests.portal.helpers import sms_code, sms_count
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from motcua.catalogue.models import Component
-from motcua.portal.selectors import portal_procedure_search, portal_units
+from motcua.portal.catalogue.selectors import portal_procedure_search, portal_units
 
 pytestmark = pytest.mark.django_db
 

@@ -81,7 +81,7 @@ def test_code_guessing_is_limited_per_phone_beyond_the_code_itself(client):
 
 
 def test_an_unverified_registration_is_told_how_to_finish(client):
-    from motcua.portal.services import citizen_register
+    from motcua.portal.accounts.services import citizen_register
 
     citizen_register(full_name="Đỗ Văn Giang", password="giang-do-2025!", phone="0944444444")
     wrong = _login(client, "0944444444", "sai").content.decode()

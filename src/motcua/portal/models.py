@@ -2,7 +2,7 @@
 
 The user itself is `accounts.User` with role `cong_dan`; these tables add what only the portal
 needs. An `IdentityLink` ties a user to an account at an external identity provider (VNeID or
-another OpenID Connect issuer) — see `motcua.portal.identity` for the extension point.
+another OpenID Connect issuer) — see `motcua.portal.accounts.identity` for the extension point.
 """
 
 import uuid
@@ -30,7 +30,7 @@ class CitizenProfile(models.Model):
 
 
 class OneTimeCode(models.Model):
-    """A 6-digit code sent by SMS. Only its keyed hash is stored (see services._code_hash)."""
+    """A 6-digit code sent by SMS. Only its keyed hash is stored (accounts.services._code_hash)."""
 
     class Purpose(models.TextChoices):
         VERIFY_PHONE = "verify_phone", "Xác thực số điện thoại"
@@ -95,7 +95,7 @@ class IdentityLink(models.Model):
 
 class FilingDraft(models.Model):
     """An online filing being prepared (bản nháp): kept on the server, so it survives logout
-    and another device, until it is submitted as a dossier (`services_filing.draft_submit`).
+    and another device, until it is submitted as a dossier (`filing.services.draft_submit`).
 
     `owner` prepares it: the citizen, or a community digital team member filing for
     `citizen` (assisted filing, with the citizen's consent). The one-time `token` is put in the

@@ -8,8 +8,8 @@ from django.db.models import Prefetch, QuerySet
 from motcua.catalogue.models import ProcedureVersion
 from motcua.dossiers.models import Dossier
 from motcua.org.models import OrgUnit
+from motcua.portal.catalogue.selectors import ONLINE_LEVELS
 from motcua.portal.models import FilingDraft, FilingDraftFile
-from motcua.portal.selectors import ONLINE_LEVELS
 
 
 def filing_procedure_get(*, national_code: str) -> ProcedureVersion:

@@ -4,6 +4,9 @@ dossier page (pending supplement or payment, results, rating).
 The public view carries no officer's name and none of the applicant's details beyond what the
 right key already proves the reader knows: status, steps passed with their units, the
 appointment and what the agency is waiting for.
+
+A citizen's own dossiers are always filtered by `applicant_user`: there is no selector that
+takes a dossier id alone.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hmac
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.db.models import QuerySet
 
 from motcua.dossiers.domain.codes import lookup_key_normalize
 from motcua.dossiers.domain.workflow import Action, Status
@@ -148,3 +152,17 @@ def dossier_result_get(*, dossier: Dossier, result_id: int):
     if found is None:
         raise LookupError(result_id)
     return found
+
+
+def citizen_dossiers(*, user) -> QuerySet[Dossier]:
+    """The dossiers a citizen filed (or had filed for them), newest first (one query)."""
+    return (
+        Dossier.objects.filter(applicant_user=user)
+        .select_related("procedure_version", "unit")
+        .order_by("-created_at", "-id")
+    )
+
+
+def citizen_dossier_get(*, user, code: str) -> Dossier:
+    """One of the citizen's own dossiers; DoesNotExist for anyone else's."""
+    return citizen_dossiers(user=user).get(code=code)

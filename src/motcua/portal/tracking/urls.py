@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from motcua.portal.views import tracking
+from motcua.portal.tracking import views as tracking
 
 urlpatterns = [
     path("tra-cuu/", tracking.track, name="track"),

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from motcua.catalogue.models import Component, ProcedureVersion
-from motcua.portal import selectors
+from motcua.portal.catalogue import selectors
 
 PAGE_SIZE = 20
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from motcua.accounts import ratelimit
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
-from motcua.portal import services
-from motcua.portal.forms import (
+from motcua.portal.accounts import services
+from motcua.portal.accounts.forms import (
     CitizenLoginForm,
     CitizenSetPasswordForm,
     EmailResetForm,
@@ -22,7 +22,7 @@ from motcua.portal.forms import (
     PhoneResetForm,
     RegisterForm,
 )
-from motcua.portal.identity import providers
+from motcua.portal.accounts.identity import providers
 
 PENDING = "portal_pending_user"
 RESET_PHONE = "portal_reset_phone"

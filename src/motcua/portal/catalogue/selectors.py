@@ -1,8 +1,6 @@
-"""Reads of the citizen portal: the public catalogue and a citizen's own dossiers.
+"""Reads of the portal's public catalogue pages: procedures, their fields and units.
 
 Public pages only ever see versions that are published *and* marked for the portal.
-A citizen's dossiers are always filtered by `applicant_user`: there is no selector that takes
-a dossier id alone.
 """
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -11,9 +9,7 @@ from django.utils import timezone
 from motcua.catalogue.domain import search_key
 from motcua.catalogue.models import Component, Field, ProcedureVersion
 from motcua.catalogue.selectors import procedure_search
-from motcua.dossiers.models import Dossier
 from motcua.org.models import OrgUnit
-from motcua.portal.models import CitizenProfile, IdentityLink
 
 ONLINE_LEVELS = (ProcedureVersion.OnlineLevel.FULL, ProcedureVersion.OnlineLevel.PARTIAL)
 
@@ -112,31 +108,3 @@ def portal_component_template(*, national_code: str, component_id: int) -> Compo
         .exclude(template_file="")
         .get()
     )
-
-
-def citizen_dossiers(*, user) -> QuerySet[Dossier]:
-    """The dossiers a citizen filed (or had filed for them), newest first (one query)."""
-    return (
-        Dossier.objects.filter(applicant_user=user)
-        .select_related("procedure_version", "unit")
-        .order_by("-created_at", "-id")
-    )
-
-
-def citizen_dossier_get(*, user, code: str) -> Dossier:
-    """One of the citizen's own dossiers; DoesNotExist for anyone else's."""
-    return citizen_dossiers(user=user).get(code=code)
-
-
-def citizen_phone_verified(*, user) -> bool:
-    return CitizenProfile.objects.filter(user=user, phone_verified_at__isnull=False).exists()
-
-
-def user_for_identity(*, provider: str, subject: str):
-    """The local user linked to an external identity, or None."""
-    link = (
-        IdentityLink.objects.filter(provider=provider.strip().lower(), subject=subject.strip())
-        .select_related("user")
-        .first()
-    )
-    return link.user if link else None

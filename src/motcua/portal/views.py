@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from motcua.dossiers.models import Dossier
-from motcua.portal import selectors
-from motcua.portal.views.tracking import dossier_context
+from motcua.portal.tracking import selectors
+from motcua.portal.tracking.views import dossier_context
 
 PAGE_SIZE = 10
 

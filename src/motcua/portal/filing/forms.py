@@ -1,5 +1,5 @@
 """Forms of online filing: the draft (applicant, unit, components, result delivery) and the
-digital team's start of an assisted filing. The rules live in `services_filing`."""
+digital team's start of an assisted filing. The rules live in `filing/services.py`."""
 
 from django import forms
 from django.utils import timezone

@@ -1,6 +1,6 @@
 """Online filing (nộp hồ sơ trực tuyến), drafts, assisted filing and the citizen's documents.
 
-Thin views: the rules are in `services_filing` (writes) and `selectors_filing` (reads). Every
+Thin views: the rules are in `filing/services.py` (writes) and `filing/selectors.py` (reads). Every
 draft and document is read through its owner, so someone else's id answers 404.
 """
 
@@ -23,9 +23,8 @@ from motcua.documents import selectors as doc_selectors
 from motcua.documents.models import CitizenDocument
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.uploads import _megabytes, max_upload_bytes
-from motcua.portal import selectors_filing as selectors
-from motcua.portal import services_filing as services
-from motcua.portal.forms_filing import AssistStartForm, DraftForm, file_field_name
+from motcua.portal.filing import selectors, services
+from motcua.portal.filing.forms import AssistStartForm, DraftForm, file_field_name
 from motcua.portal.models import FilingDraft
 
 PAGE_SIZE = 20

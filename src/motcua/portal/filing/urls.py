@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from motcua.portal.views import filing
+from motcua.portal.filing import views as filing
 
 urlpatterns = [
     path("nop-ho-so/<str:national_code>/", filing.file_start, name="file_start"),

@@ -13,7 +13,7 @@ from motcua.accounts.forms import (  # noqa: F401 (the sign-in forms live in acc
     login_identifier,
 )
 from motcua.accounts.phone import phone_normalize
-from motcua.portal.services import password_check
+from motcua.portal.accounts.services import password_check
 
 
 class RegisterForm(NoColon, forms.Form):

@@ -23,8 +23,8 @@ from motcua.feedback.selectors import rating_for
 from motcua.feedback.services import RatingRefused, rating_create
 from motcua.payments.selectors import dossier_payments
 from motcua.payments.services import PaymentError, payment_callback, payment_start
-from motcua.portal import selectors, selectors_tracking, services_tracking
-from motcua.portal.forms_tracking import RatingForm, SupplementForm, TrackForm
+from motcua.portal.tracking import selectors, services
+from motcua.portal.tracking.forms import RatingForm, SupplementForm, TrackForm
 
 TRACK_SCOPE = "track:ip"
 NOT_FOUND = gettext_lazy(
@@ -52,7 +52,7 @@ def track(request):
                 context["blocked"] = ratelimit.BLOCKED_MESSAGE.format(minutes=minutes)
                 status = 429
             else:
-                tracking = selectors_tracking.dossier_track(
+                tracking = selectors.dossier_track(
                     code=form.cleaned_data["ma"], key=form.cleaned_data["khoa"]
                 )
                 context["t"] = tracking
@@ -75,7 +75,7 @@ def _own_dossier(request, code: str) -> Dossier:
 
 def dossier_context(dossier: Dossier, *, supplement_form=None, rating_form=None) -> dict:
     """Everything the citizen's dossier page shows (used by `home.dossier_detail`)."""
-    tracking = selectors_tracking.tracking_build(dossier)
+    tracking = selectors.tracking_build(dossier)
     if tracking.waiting_for_supplement and supplement_form is None:
         supplement_form = SupplementForm(
             items=tracking.supplement_items, initial={"phien_ban": dossier.version}
@@ -89,7 +89,7 @@ def dossier_context(dossier: Dossier, *, supplement_form=None, rating_form=None)
         "t": tracking,
         "supplement_form": supplement_form,
         "payments": list(dossier_payments(dossier=dossier)),
-        "results": selectors_tracking.dossier_results(dossier=dossier),
+        "results": selectors.dossier_results(dossier=dossier),
         "rating": rating,
         "rating_form": rating_form,
     }
@@ -105,7 +105,7 @@ def _render_dossier(request, dossier, status=200, **forms):
 @require_POST
 def supplement_submit(request, code: str):
     dossier = _own_dossier(request, code)
-    tracking = selectors_tracking.tracking_build(dossier)
+    tracking = selectors.tracking_build(dossier)
     if not tracking.waiting_for_supplement:
         messages.error(request, _("Hồ sơ hiện không có yêu cầu bổ sung nào."))
         return redirect("portal:dossier", code=dossier.code)
@@ -113,7 +113,7 @@ def supplement_submit(request, code: str):
     if not form.is_valid():
         return _render_dossier(request, dossier, status=400, supplement_form=form)
     try:
-        services_tracking.supplement_submit(
+        services.supplement_submit(
             dossier=dossier,
             actor=request.user,
             components=form.components(),
@@ -177,7 +177,7 @@ def payment_return(request):
 def result_download(request, code: str, result_id: int):
     dossier = _own_dossier(request, code)
     try:
-        result = selectors_tracking.dossier_result_get(dossier=dossier, result_id=result_id)
+        result = selectors.dossier_result_get(dossier=dossier, result_id=result_id)
     except LookupError as exc:
         raise Http404(_("Không tìm thấy kết quả.")) from exc
     return file_response(result.file)

@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.forms import NoColon
 from motcua.dossiers.uploads import UploadRejected, validate_upload
 from motcua.feedback.domain.criteria import CRITERIA, LEVEL_LABELS, Level
-from motcua.portal.forms import NoColon
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
