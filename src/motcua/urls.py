@@ -13,7 +13,7 @@ urlpatterns = [
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("thu-tuc/", include("motcua.catalogue.urls")),
     path("lich-lam-viec/", include("motcua.clock.urls")),
-    path("ho-so/", include("motcua.dossiers.urls_documents")),
+    path("ho-so/", include("motcua.dossiers.urls_printed_forms")),
     path("ho-so/", include("motcua.dossiers.urls")),
     path("thong-bao/", include("motcua.notifications.urls")),
     path("cong-dan/", include("motcua.portal.urls")),

@@ -72,7 +72,7 @@ SUGGESTIONS = 15
 
 def document_url(code: str, form: str) -> str | None:
     """The PDF of printed form `form` ("receipt", "supplement"…) of dossier `code`, or None
-    while the documents URLs (`dossiers/urls_documents.py`) are not mounted."""
+    while the printed forms URLs (`dossiers/urls_printed_forms.py`) are not mounted."""
     try:
         return reverse("dossier_documents:form", kwargs={"code": code, "form": form})
     except NoReverseMatch:

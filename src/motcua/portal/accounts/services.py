@@ -299,7 +299,7 @@ def password_reset_by_code(
 
 @transaction.atomic
 def identity_link_create(*, user: User, provider: str, subject: str) -> IdentityLink:
-    """Tie `user` to an account at an external identity provider (see `portal.accounts.identity`)."""
+    """Tie `user` to an account at an external identity provider (see `accounts/identity.py`)."""
     link = IdentityLink(user=user, provider=provider.strip().lower(), subject=subject.strip())
     link.full_clean()
     link.save()

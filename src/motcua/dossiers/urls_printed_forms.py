@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from motcua.dossiers import views_documents as views
+from motcua.dossiers import views_printed_forms as views
 
 app_name = "dossier_documents"
 

@@ -15,7 +15,7 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-# The project's URL map with this app's documents mounted before the dossier pages, for runs
+# The project's URL map with this app's printed forms mounted before the dossier pages, for runs
 # where src/motcua/urls.py does not include them yet; identical routes once it does.
 def _urlpatterns():
     from motcua import urls as project
@@ -27,7 +27,7 @@ def _urlpatterns():
     )
     if mounted:
         return project.urlpatterns
-    return [path("ho-so/", include("motcua.dossiers.urls_documents")), *project.urlpatterns]
+    return [path("ho-so/", include("motcua.dossiers.urls_printed_forms")), *project.urlpatterns]
 
 
 urlpatterns = _urlpatterns()

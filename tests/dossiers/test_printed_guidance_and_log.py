@@ -11,7 +11,7 @@ from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
 
 from .conftest import vn
-from .documents_support import documents_urls, pdf_text  # noqa: F401 - fixture
+from .printed_forms_support import documents_urls, pdf_text  # noqa: F401 - fixture
 
 GUIDANCE = "dossier_documents:guidance"
 LOG = "dossier_documents:log"

@@ -1,5 +1,5 @@
 """Printed forms of dossiers (PDF) and the dossier log (XLSX), mounted at /ho-so/ before the
-dossier pages (`urls_documents.py`).
+dossier pages (`urls_printed_forms.py`).
 
 Every view needs a signed-in officer and stops at their units: a dossier, procedure or unit
 outside them is a 404, as if it did not exist. Bad input gets a Vietnamese message (400).
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.scoping import scope_is_global
 from motcua.catalogue.models import ProcedureVersion
-from motcua.dossiers import documents
+from motcua.dossiers import printed_forms
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.notify import status_path
 from motcua.dossiers.selectors import dossier_list_visible
@@ -53,8 +53,8 @@ def dossier_form(request, code: str, form: str):
         raise Http404("Không có hồ sơ này hoặc hồ sơ không thuộc phạm vi của bạn.")
     url = request.build_absolute_uri(status_path(dossier))
     try:
-        pdf = documents.dossier_form_pdf(dossier, form, status_url=url)
-    except documents.DocumentUnavailable as e:
+        pdf = printed_forms.dossier_form_pdf(dossier, form, status_url=url)
+    except printed_forms.DocumentUnavailable as e:
         raise Http404(e.message) from None
     return _file(pdf, PDF, f"{dossier.code}-{form}.pdf", inline=True)
 
@@ -102,7 +102,7 @@ def guidance_slip(request):
     if problems:
         return _bad(f"Không in được phiếu hướng dẫn: {'; '.join(problems)}.")
     try:
-        pdf = documents.guidance_pdf(
+        pdf = printed_forms.guidance_pdf(
             procedure_version=version,
             unit=unit,
             applicant=applicant,
@@ -136,7 +136,7 @@ def dossier_log(request):
         return _bad("Không xuất được sổ theo dõi hồ sơ: ngày kết thúc trước ngày bắt đầu.")
     if (end - start).days >= MAX_LOG_DAYS:
         return _bad(f"Không xuất được sổ theo dõi hồ sơ: mỗi lần xuất tối đa {MAX_LOG_DAYS} ngày.")
-    content = documents.dossier_log(
+    content = printed_forms.dossier_log(
         dossiers=dossier_list_visible(user=request.user),
         start=start,
         end=end,

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.dossiers import services
-from motcua.dossiers.documents import control_sheet_data, receipt_data
+from motcua.dossiers.printed_forms import control_sheet_data, receipt_data
 
 from .conftest import APPLICANT, COMPONENTS, vn
-from .documents_support import documents_urls, pdf_text  # noqa: F401 - fixture
+from .printed_forms_support import documents_urls, pdf_text  # noqa: F401 - fixture
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"
 
