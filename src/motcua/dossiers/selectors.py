@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
@@ -23,6 +22,7 @@ from motcua.clock.domain.worktime import (
     classify_finished,
 )
 from motcua.clock.services import to_wall_time
+from motcua.core import clock as system_clock
 from motcua.dossiers import permissions
 from motcua.dossiers.domain import clockstate
 from motcua.dossiers.domain.workflow import (
@@ -215,7 +215,7 @@ def dossier_worklist(
     look it up). `calendar` is needed for the "sắp đến hạn" tab: its bound is the instant one
     working day from now.
     """
-    now = now or timezone.now()
+    now = now or system_clock.now()
     if not user.is_authenticated:
         return Dossier.objects.none()
     ids = scope_unit_ids(user=user) if unit_ids is False else unit_ids

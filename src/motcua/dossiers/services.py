@@ -29,6 +29,7 @@ from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.clock.domain import startpolicy
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import to_wall_time
+from motcua.core import clock as system_clock
 from motcua.core import events
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, permissions, uploads
@@ -216,7 +217,7 @@ def _due(dossier: Dossier, pauses=None) -> dt.datetime:
 
 
 def _now(at: dt.datetime | None) -> dt.datetime:
-    at = at or timezone.now()
+    at = at or system_clock.now()
     if timezone.is_naive(at):
         raise ValueError("Thời điểm phải có múi giờ (aware datetime).")
     return at

@@ -172,11 +172,11 @@ def worklist(request):
     tab = request.GET.get("tab", "open")
     if tab not in TABS:
         tab = "open"
-    items = selectors.petitions_worklist(user=request.user, tab=tab)
+    items = selectors.petitions_worklist(user=request.user, tab=tab, now=request.now)
     return render(
         request,
         "petitions/worklist.html",
-        {"items": items, "tab": tab, "tabs": TABS, "now": timezone.now()},
+        {"items": items, "tab": tab, "tabs": TABS, "now": request.now},
     )
 
 

@@ -12,7 +12,6 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.utils import (
     extend_schema_field,
 )
@@ -173,7 +172,7 @@ class DossierListOutputSerializer(serializers.Serializer):
         return _username(d.assignee)
 
     def get_overdue(self, d) -> bool:
-        now = self.context.get("now") or timezone.now()
+        now = self.context["now"]
         return d.is_overdue(now)
 
 
@@ -286,7 +285,7 @@ class DossierDetailOutputSerializer(DossierListOutputSerializer):
         from motcua.dossiers.api.views import TRANSITION_APIS
 
         user = self.context["user"]
-        allowed = set(permissions.actions_allowed(user=user, dossier=d, now=timezone.now()))
+        allowed = set(permissions.actions_allowed(user=user, dossier=d, now=self.context["now"]))
         return [slug for slug, api in TRANSITION_APIS.items() if api.action in allowed]
 
 
