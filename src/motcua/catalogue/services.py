@@ -19,14 +19,7 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.catalogue import domain
-from motcua.catalogue.models import (
-    Component,
-    Fee,
-    Field,
-    Procedure,
-    ProcedureVersion,
-    ProcessStep,
-)
+from motcua.catalogue.models import Component, Fee, Field, Procedure, ProcedureVersion, ProcessStep
 from motcua.clock.domain import startpolicy
 from motcua.org.models import OrgUnit
 

@@ -28,21 +28,18 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from motcua.core.errors import MessageError
 from motcua.core.models import IdempotencyRecord
 
 IDEMPOTENCY_TTL = dt.timedelta(hours=24)
 KEY_MAX_LENGTH = 255
 
 
-class IdempotencyError(Exception):
+class IdempotencyError(MessageError):
     """A problem with the `Idempotency-Key`; `message` is in Vietnamese; `http_status` is the
     API's answer."""
 
     http_status = 409
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class IdempotencyKeyInvalid(IdempotencyError):

@@ -737,92 +737,58 @@ def dossier_assign(
     return dossier
 
 
-def _advance(
-    *,
-    dossier: Dossier,
-    actor,
-    action: Action,
-    assignee=None,
-    to_unit: OrgUnit | None = None,
-    note: str = "",
-    at: dt.datetime | None,
-    expected_version: int | None,
-) -> Dossier:
-    """Finish the current step and move to the next (forward, approve, sign)."""
-    at = _now(at)
-    expected = _expected(dossier, expected_version)
-    d = _check(dossier=dossier, action=action, actor=actor, at=at)
-    _assignee_check(actor=actor, dossier=dossier, action=action, assignee=assignee)
-    steps = _steps(dossier)
-    nxt = next((s for s in steps if s.order > dossier.current_step), None)
-    if to_unit is not None:
-        _unit_in_scope_check(actor=actor, unit=to_unit)
-    from_step, from_unit = dossier.current_step, dossier.current_unit_id
-    result = _step_result(dossier, steps, at)
-    changes: dict[str, Any] = {"assignee": assignee}
-    if nxt is not None:
-        changes.update(current_step=nxt.order, step_started_at=at)
-    if to_unit is not None:
-        changes["current_unit"] = to_unit
-    _save(dossier, expected, **changes)
-    _event(
-        dossier,
-        action,
-        actor,
-        at,
-        from_status=d.from_state,
-        from_step=from_step,
-        from_unit_id=from_unit,
-        reason=note,
-        step_result=result,
-        to_user=assignee,
-    )
-    return dossier
+def _hand_over_service(action: Action, name: str, doc: str):
+    """The service of a hand-over action (forward, approve, sign): finish the current step and
+    move to the next, to `assignee` and, if given, to `to_unit`."""
 
-
-def dossier_forward(
-    *, dossier, actor, assignee=None, to_unit=None, note="", at=None, expected_version=None
-) -> Dossier:
-    """Finish the current step and hand over to the next one (control sheet line)."""
-    with transaction.atomic():
-        return _advance(
-            dossier=dossier,
-            actor=actor,
-            action=Action.FORWARD,
-            assignee=assignee,
-            to_unit=to_unit,
-            note=note,
-            at=at,
-            expected_version=expected_version,
+    @transaction.atomic
+    def service(
+        *, dossier, actor, assignee=None, to_unit=None, note="", at=None, expected_version=None
+    ) -> Dossier:
+        at = _now(at)
+        expected = _expected(dossier, expected_version)
+        d = _check(dossier=dossier, action=action, actor=actor, at=at)
+        _assignee_check(actor=actor, dossier=dossier, action=action, assignee=assignee)
+        steps = _steps(dossier)
+        nxt = next((s for s in steps if s.order > dossier.current_step), None)
+        if to_unit is not None:
+            _unit_in_scope_check(actor=actor, unit=to_unit)
+        from_step, from_unit = dossier.current_step, dossier.current_unit_id
+        result = _step_result(dossier, steps, at)
+        changes: dict[str, Any] = {"assignee": assignee}
+        if nxt is not None:
+            changes.update(current_step=nxt.order, step_started_at=at)
+        if to_unit is not None:
+            changes["current_unit"] = to_unit
+        _save(dossier, expected, **changes)
+        _event(
+            dossier,
+            action,
+            actor,
+            at,
+            from_status=d.from_state,
+            from_step=from_step,
+            from_unit_id=from_unit,
+            reason=note,
+            step_result=result,
+            to_user=assignee,
         )
+        return dossier
+
+    service.__name__ = service.__qualname__ = name
+    service.__doc__ = doc
+    return service
 
 
-def dossier_approve(
-    *, dossier, actor, assignee=None, note="", at=None, expected_version=None
-) -> Dossier:
-    with transaction.atomic():
-        return _advance(
-            dossier=dossier,
-            actor=actor,
-            action=Action.APPROVE,
-            assignee=assignee,
-            note=note,
-            at=at,
-            expected_version=expected_version,
-        )
-
-
-def dossier_sign(*, dossier, actor, assignee=None, note="", at=None, expected_version=None):
-    with transaction.atomic():
-        return _advance(
-            dossier=dossier,
-            actor=actor,
-            action=Action.SIGN,
-            assignee=assignee,
-            note=note,
-            at=at,
-            expected_version=expected_version,
-        )
+dossier_forward = _hand_over_service(
+    Action.FORWARD,
+    "dossier_forward",
+    "Finish the current step and hand over to the next one (control sheet line).",
+)
+dossier_approve = _hand_over_service(
+    Action.APPROVE, "dossier_approve", "The department head approves the result for signature."
+)
+dossier_sign = _hand_over_service(Action.SIGN, "dossier_sign", "The leader signs the result.")
 
 
 @transaction.atomic

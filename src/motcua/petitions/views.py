@@ -279,7 +279,7 @@ def act(request, code, action):
 
 
 def _period(request) -> tuple[dt.date, dt.date]:
-    today = timezone.localdate()
+    today = timezone.localdate(request.now)
     first = today.replace(month=1 if today.month <= 6 else 7, day=1)
     try:
         start = dt.date.fromisoformat(request.GET.get("tu") or first.isoformat())

@@ -27,7 +27,7 @@ from django.utils import timezone
 from motcua.catalogue.models import Field, ProcedureVersion
 from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
 from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Channel, Status
-from motcua.dossiers.models import PAUSED_VALUES, Dossier, DossierEvent, DossierQuerySet
+from motcua.dossiers.models import Dossier, DossierEvent, DossierQuerySet, paused_values
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative, unit_successors_on
 from motcua.reports.domain import facts as F
@@ -377,7 +377,7 @@ def ontime_counts_direct(
     # A paused dossier that was not yet late when its pause began is not overdue (clock
     # state's rule, `dossiers.domain.clockstate`); the pre-aggregated facts leave its due day
     # out until the pause ends (`reports.services.snapshot_of`).
-    paused_in_time = Q(status__in=PAUSED_VALUES) & ~DossierQuerySet.overdue_q(stock_end)
+    paused_in_time = Q(status__in=paused_values()) & ~DossierQuerySet.overdue_q(stock_end)
     overdue = open_at_end & Q(due_at__lt=stock_end) & ~paused_in_time
     reps = SUPPLEMENT_REQUESTS_IN_TIME
     repeated = Q(supplement_count__gt=reps)
