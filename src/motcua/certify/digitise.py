@@ -82,20 +82,13 @@ DIGITISE = "digitise"  # audit action on the dossier's history (DossierEvent)
 
 def _audit(*, component, actor, at, digitisation, document=None) -> None:
     """Audit row on the dossier's history: no state change, no notification."""
-    from motcua.dossiers.models import DossierEvent
+    from motcua.dossiers.services import dossier_note
 
-    dossier = component.dossier
-    DossierEvent.objects.create(
-        dossier=dossier,
+    dossier_note(
+        dossier=component.dossier,
         action=DIGITISE,
         actor=actor,
         at=at,
-        from_status=dossier.status,
-        to_status=dossier.status,
-        from_step=dossier.current_step,
-        to_step=dossier.current_step,
-        from_unit_id=dossier.current_unit_id,
-        to_unit_id=dossier.current_unit_id,
         data={
             "component": component.name,
             "sha256": digitisation.sha256,

@@ -151,6 +151,7 @@ def _event(
     step_result: str = "",
     to_user=None,
     data: Mapping[str, Any] | None = None,
+    publish: bool = True,
 ) -> DossierEvent:
     """Record the audit event and publish `DOSSIER_CHANGED` in the same transaction: its
     subscribers write the applicant's notification (`dossiers.notify`) and keep the report's
@@ -172,8 +173,15 @@ def _event(
         step_result=step_result,
         data=dict(data or {}),
     )
-    events.publish(events.DOSSIER_CHANGED, dossier=dossier, event=event)
+    if publish:
+        events.publish(events.DOSSIER_CHANGED, dossier=dossier, event=event)
     return event
+
+
+def dossier_note(*, dossier: Dossier, action: str, actor, at: dt.datetime, data) -> DossierEvent:
+    """A row on the dossier's history that changes nothing and notifies no one (a component
+    digitised: `certify.digitise`)."""
+    return _event(dossier, action, actor, at, from_status=dossier.status, data=data, publish=False)
 
 
 def _steps(dossier: Dossier) -> list:
