@@ -14,6 +14,19 @@ class NoAddOrChange:
         return False
 
 
+class RowsShownAsWritten:
+    """No add, no delete, and every field read-only: the register as the services wrote it."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ReadOnlyAdmin(NoAddOrChange, admin.ModelAdmin):
     """Nothing added, edited or deleted here."""
 

@@ -346,24 +346,23 @@ def dossier_readable_by(user, dossier: Dossier) -> bool:
     return permissions.may_read(user=user, dossier=dossier)
 
 
+# What a dossier's page and the API's detail read with it (one query).
+DETAIL_RELATED = (
+    "procedure_version__procedure",
+    "unit",
+    "current_unit",
+    "assignee",
+    "received_by",
+    "assisted_by",
+)
+
+
 def dossier_get_visible(*, user, code: str) -> Dossier | None:
     """The dossier `code` if the policy lets `user` read it (`policy.may_read`, the same rule
     as `dossier_list_visible`); None otherwise, as for a code that does not exist."""
     if not user.is_authenticated:
         return None
-    dossier = (
-        Dossier.objects.select_related(
-            "procedure_version",
-            "procedure_version__procedure",
-            "unit",
-            "current_unit",
-            "assignee",
-            "received_by",
-            "assisted_by",
-        )
-        .filter(code=code)
-        .first()
-    )
+    dossier = Dossier.objects.select_related(*DETAIL_RELATED).filter(code=code).first()
     if dossier is None or not permissions.may_read(user=user, dossier=dossier):
         return None
     return dossier

@@ -77,6 +77,7 @@ from motcua.dossiers.domain.workflow import (
     Status,
 )
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import DETAIL_RELATED
 from motcua.org.models import OrgUnit
 
 User = get_user_model()
@@ -138,16 +139,6 @@ def _dossier_get(*, user, code: str) -> Dossier:
     if dossier is None or not permissions.may_read(user=user, dossier=dossier):
         raise ApiError(404, NOT_FOUND)
     return dossier
-
-
-DETAIL_RELATED = (
-    "procedure_version__procedure",
-    "unit",
-    "current_unit",
-    "assignee",
-    "received_by",
-    "assisted_by",
-)
 
 
 def _detail_response(request, dossier: Dossier, status_code: int = 200) -> Response:
