@@ -696,6 +696,38 @@ def dossier_refuse(
 # --- processing ----------------------------------------------------------------------------
 
 
+def _hand_over(
+    dossier: Dossier, expected: int, d, actor, at, changes: dict, to_unit, note: str, *, next_step
+) -> Dossier:
+    """Write a hand-over (assign, forward, approve, sign): with `next_step`, the current step
+    ends (its result against the allotted time) and the next one starts; to `to_unit` when
+    given, to the assignee of `changes`; one audit event."""
+    from_step, from_unit = dossier.current_step, dossier.current_unit_id
+    result = ""
+    if next_step:
+        steps = _steps(dossier)
+        nxt = next((s for s in steps if s.order > dossier.current_step), None)
+        result = _step_result(dossier, steps, at)
+        if nxt is not None:
+            changes.update(current_step=nxt.order, step_started_at=at)
+    if to_unit is not None:
+        changes["current_unit"] = to_unit
+    _save(dossier, expected, **changes)
+    _event(
+        dossier,
+        d.action,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_step=from_step,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=result,
+        to_user=changes["assignee"],
+    )
+    return dossier
+
+
 @transaction.atomic
 def dossier_assign(
     *,
@@ -718,31 +750,9 @@ def dossier_assign(
         _unit_in_scope_check(actor=actor, unit=assignee.unit)
         if to_unit is None:
             to_unit = assignee.unit
-    from_step, from_unit = dossier.current_step, dossier.current_unit_id
     changes: dict[str, Any] = {"status": d.to_state, "assignee": assignee}
-    result = ""
-    if d.from_state is Status.RECEIVED:
-        steps = _steps(dossier)
-        nxt = next((s for s in steps if s.order > dossier.current_step), None)
-        result = _step_result(dossier, steps, at)
-        if nxt is not None:
-            changes.update(current_step=nxt.order, step_started_at=at)
-    if to_unit is not None:
-        changes["current_unit"] = to_unit
-    _save(dossier, expected, **changes)
-    _event(
-        dossier,
-        Action.ASSIGN,
-        actor,
-        at,
-        from_status=d.from_state,
-        from_step=from_step,
-        from_unit_id=from_unit,
-        reason=note,
-        step_result=result,
-        to_user=assignee,
-    )
-    return dossier
+    first = d.from_state is Status.RECEIVED  # from reception to the first processing step
+    return _hand_over(dossier, expected, d, actor, at, changes, to_unit, note, next_step=first)
 
 
 def _hand_over_service(action: Action, name: str, doc: str):
@@ -757,31 +767,10 @@ def _hand_over_service(action: Action, name: str, doc: str):
         expected = _expected(dossier, expected_version)
         d = _check(dossier=dossier, action=action, actor=actor, at=at)
         _assignee_check(actor=actor, dossier=dossier, action=action, assignee=assignee)
-        steps = _steps(dossier)
-        nxt = next((s for s in steps if s.order > dossier.current_step), None)
         if to_unit is not None:
             _unit_in_scope_check(actor=actor, unit=to_unit)
-        from_step, from_unit = dossier.current_step, dossier.current_unit_id
-        result = _step_result(dossier, steps, at)
         changes: dict[str, Any] = {"assignee": assignee}
-        if nxt is not None:
-            changes.update(current_step=nxt.order, step_started_at=at)
-        if to_unit is not None:
-            changes["current_unit"] = to_unit
-        _save(dossier, expected, **changes)
-        _event(
-            dossier,
-            action,
-            actor,
-            at,
-            from_status=d.from_state,
-            from_step=from_step,
-            from_unit_id=from_unit,
-            reason=note,
-            step_result=result,
-            to_user=assignee,
-        )
-        return dossier
+        return _hand_over(dossier, expected, d, actor, at, changes, to_unit, note, next_step=True)
 
     service.__name__ = service.__qualname__ = name
     service.__doc__ = doc
