@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from motcua.catalogue.models import Field, ProcedureVersion
 from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
+from motcua.core import clock as system_clock
 from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Channel, Status
 from motcua.dossiers.models import Dossier, DossierEvent, DossierQuerySet, paused_values
 from motcua.org.models import OrgUnit
@@ -509,7 +510,7 @@ def procedures_not_online(*, unit: OrgUnit | None = None):
 def overdue_now(*, unit_ids: list[int] | None = None, now: dt.datetime | None = None):
     """Overdue dossiers now (the clock state's rule: running and past due, or paused after
     being past due; a dossier waiting for a supplement is not overdue), exact and live."""
-    now = now or timezone.now()
+    now = now or system_clock.now()
     qs = Dossier.objects.overdue(now)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
