@@ -10,6 +10,9 @@ from django.db import connection
 # test body are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# `fake_clock`: the system's clock replaced for a test (tests/support/clock.py).
+pytest_plugins = ["tests.support.clock"]
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -3,7 +3,6 @@ clear Vietnamese message and receives nothing; with every component scanned it i
 the components are recorded as digitised by the officer."""
 
 import datetime as dt
-from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,9 +15,9 @@ from tests.dossiers.test_intake_view import NOW, _components, _post
 
 
 @pytest.fixture(autouse=True)
-def frozen_now():
-    with mock.patch("django.utils.timezone.now", return_value=NOW):
-        yield
+def frozen_now(fake_clock):
+    fake_clock.at = NOW
+    return fake_clock
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """The dossier page /ho-so/<code>/: facts, clock, timeline, and the actions the reader may take
 now, each a small form posting `expected_version` to the service."""
 
-from unittest import mock
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,9 +16,9 @@ NOW = vn(3, 10)
 
 
 @pytest.fixture(autouse=True)
-def frozen_now():
-    with mock.patch("django.utils.timezone.now", return_value=NOW):
-        yield
+def frozen_now(fake_clock):
+    fake_clock.at = NOW
+    return fake_clock
 
 
 def _page(client, user, dossier):
@@ -122,14 +120,12 @@ def test_reason_is_required(client, processing, people):
     assert processing.status == Status.PROCESSING
 
 
-def test_supplement_request_and_receipt_move_the_clock(client, processing, people):
+def test_supplement_request_and_receipt_move_the_clock(client, processing, people, frozen_now):
     _act(client, people["specialist"], processing, "request_supplement", reason="Thiếu bản vẽ")
     processing.refresh_from_db()
     assert processing.status == Status.SUPPLEMENT_REQUESTED
-    with mock.patch("django.utils.timezone.now", return_value=vn(4, 10)):
-        response = _act(
-            client, people["desk"], processing, "receive_supplement", components="Bản vẽ"
-        )
+    frozen_now.at = vn(4, 10)
+    response = _act(client, people["desk"], processing, "receive_supplement", components="Bản vẽ")
     assert response.status_code == 302
     processing.refresh_from_db()
     assert processing.status == Status.PROCESSING

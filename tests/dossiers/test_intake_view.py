@@ -1,8 +1,6 @@
 """Counter intake at /ho-so/tiep-nhan/: procedure search, preview of the appointment, guidance
 for an incomplete dossier, Vietnamese errors that save nothing, double-submit safety."""
 
-from unittest import mock
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -18,9 +16,9 @@ NOW = vn(4, 9)  # Tuesday 4/3/2025 09:00 → 3 working days → Friday 7/3 09:00
 
 
 @pytest.fixture(autouse=True)
-def frozen_now():
-    with mock.patch("django.utils.timezone.now", return_value=NOW):
-        yield
+def frozen_now(fake_clock):
+    fake_clock.at = NOW
+    return fake_clock
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """The worklists at /ho-so/: a tab per task and role, scoped to the reader's units, filters,
 sorting, pagination, the remaining working time, and a pinned query count."""
 
-from unittest import mock
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +14,7 @@ from motcua.dossiers.selectors import (
     working_time_text,
     worklist_tabs,
 )
+from tests.support.clock import clock_at
 
 from .conftest import vn
 
@@ -170,7 +169,7 @@ def test_working_time_text(minutes, text):
 
 def _get(client, user, now, **params):
     client.force_login(user)
-    with mock.patch("django.utils.timezone.now", return_value=now):
+    with clock_at(now):
         return client.get(URL, params)
 
 

@@ -100,7 +100,7 @@ def test_lookup_and_verdict_with_code_and_key(client, published):
     assert published.status == "agreed"
 
 
-def test_worklist_near_due_and_overdue(client, people, submit, act, monkeypatch):
+def test_worklist_near_due_and_overdue(client, people, submit, act, fake_clock):
     import motcua.petitions.selectors as sel
 
     old = submit(title="Alpha", at=vn(3, 8))  # classify due Mon 10/3 08:00
@@ -111,13 +111,13 @@ def test_worklist_near_due_and_overdue(client, people, submit, act, monkeypatch)
     act(asked, "accept", "specialist", at=vn(3, 9))
     act(asked, "request_info", "specialist", "Số hồ sơ?", at=vn(3, 10))
     now = dt.datetime(2025, 3, 21, 8, 0, tzinfo=vn(1, 0).tzinfo)
-    monkeypatch.setattr(sel.timezone, "now", lambda: now)
+    fake_clock.at = now
     items = {i.petition.title: i.state for i in sel.petitions_worklist(user=people["desk"])}
     assert items == {
         "Alpha": "near_due", "Beta": "near_due", "Gamma": "in_time", "Delta": "paused"
     }  # fmt: skip
     later = dt.datetime(2025, 3, 25, 8, 0, tzinfo=now.tzinfo)
-    monkeypatch.setattr(sel.timezone, "now", lambda: later)
+    fake_clock.at = later
     client.force_login(people["desk"])
     html = client.get("/phan-anh/xu-ly/", {"tab": "overdue"}).content.decode()
     assert "Alpha" in html and "Beta" in html and "Gamma" not in html

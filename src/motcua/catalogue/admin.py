@@ -15,14 +15,7 @@ from django.utils.html import format_html
 
 from motcua.accounts.scoping import UnitScopedAdmin, scope_is_global, scope_units
 from motcua.catalogue import domain
-from motcua.catalogue.models import (
-    Component,
-    Fee,
-    Field,
-    Procedure,
-    ProcedureVersion,
-    ProcessStep,
-)
+from motcua.catalogue.models import Component, Fee, Field, Procedure, ProcedureVersion, ProcessStep
 from motcua.catalogue.services import procedure_version_publish, procedure_version_revise
 
 

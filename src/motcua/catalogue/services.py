@@ -19,15 +19,9 @@ from django.utils import timezone
 
 from motcua.accounts.roles import Role
 from motcua.catalogue import domain
-from motcua.catalogue.models import (
-    Component,
-    Fee,
-    Field,
-    Procedure,
-    ProcedureVersion,
-    ProcessStep,
-)
+from motcua.catalogue.models import Component, Fee, Field, Procedure, ProcedureVersion, ProcessStep
 from motcua.clock.domain import startpolicy
+from motcua.core import clock as system_clock
 from motcua.org.models import OrgUnit
 
 FORMAT = "motcua.catalogue"
@@ -184,7 +178,7 @@ def procedure_version_publish(
         procedure_id=version.procedure_id, status=ProcedureVersion.Status.PUBLISHED
     ).update(status=ProcedureVersion.Status.SUPERSEDED)
     version.status = ProcedureVersion.Status.PUBLISHED
-    version.published_at = published_at or timezone.now()
+    version.published_at = published_at or system_clock.now()
     version.save(update_fields=["status", "published_at", "search_text"])
     return version
 

@@ -13,27 +13,26 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from motcua.catalogue.services import COMPONENT_FIELDS, FEE_FIELDS, FORMAT, STEP_FIELDS
+from motcua.catalogue.services import (
+    COMPONENT_FIELDS,
+    FEE_FIELDS,
+    FORMAT,
+    STEP_FIELDS,
+    VERSION_FIELDS,
+)
 
+# The version's attributes as the services carry them (VERSION_FIELDS), the units after the
+# agency; the spreadsheet has no clock-start policy column (the importer gives the default).
+_VERSION_COLUMNS = [f for f in VERSION_FIELDS if f != "clock_start_policy"]
+_UNITS_AT = _VERSION_COLUMNS.index("agency") + 1
 PROCEDURE_COLUMNS = (
     "national_code",
     "version",
     "status",
     "published_at",
-    "name",
-    "field",
-    "level",
-    "agency",
+    *_VERSION_COLUMNS[:_UNITS_AT],
     "units",
-    "time_unit",
-    "time_value",
-    "same_day_cutoff",
-    "result_type",
-    "online_level",
-    "eligible_full_online",
-    "postal_excluded",
-    "published_on_portal",
-    "legal_basis",
+    *_VERSION_COLUMNS[_UNITS_AT:],
 )
 CHILD_SHEETS = {
     "phi_le_phi": ("fees", FEE_FIELDS),

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from motcua.accounts.admin_readonly import RowsShownAsWritten
 from motcua.accounts.scoping import UnitScopedAdmin
 from motcua.certify.models import PaperlessCutover, SignedDocument
 
@@ -14,16 +15,9 @@ class PaperlessCutoverAdmin(UnitScopedAdmin):
 
 
 @admin.register(SignedDocument)
-class SignedDocumentAdmin(UnitScopedAdmin):
+class SignedDocumentAdmin(RowsShownAsWritten, UnitScopedAdmin):
     """The register, read only: entries are written by the services, never edited."""
 
     list_display = ("register_no", "kind", "title", "unit", "signed_at", "fee")
     list_filter = ("kind", "year")
     search_fields = ("register_no", "title", "sha256")
-    readonly_fields = [f.name for f in SignedDocument._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -26,6 +26,7 @@ from django.utils import timezone
 from motcua.certify.domain.paperless import Cutover, cutover_date, paper_accepted
 from motcua.certify.models import Digitisation, PaperlessCutover
 from motcua.certify.policy import may_digitise
+from motcua.core import clock as system_clock
 from motcua.dossiers import uploads
 from motcua.dossiers.domain.errors import DossierError
 
@@ -82,20 +83,13 @@ DIGITISE = "digitise"  # audit action on the dossier's history (DossierEvent)
 
 def _audit(*, component, actor, at, digitisation, document=None) -> None:
     """Audit row on the dossier's history: no state change, no notification."""
-    from motcua.dossiers.models import DossierEvent
+    from motcua.dossiers.services import dossier_note
 
-    dossier = component.dossier
-    DossierEvent.objects.create(
-        dossier=dossier,
+    dossier_note(
+        dossier=component.dossier,
         action=DIGITISE,
         actor=actor,
         at=at,
-        from_status=dossier.status,
-        to_status=dossier.status,
-        from_step=dossier.current_step,
-        to_step=dossier.current_step,
-        from_unit_id=dossier.current_unit_id,
-        to_unit_id=dossier.current_unit_id,
         data={
             "component": component.name,
             "sha256": digitisation.sha256,
@@ -123,7 +117,7 @@ def component_digitise(*, component, actor, file, at: dt.datetime | None = None)
     content_type = _sniff(data)
     component.file.name = file_store_once(data, content_type)
     component.save(update_fields=["file"])
-    at = at or timezone.now()
+    at = at or system_clock.now()
     digitisation = _record(
         component=component, data=data, content_type=content_type, actor=actor, at=at
     )
@@ -245,7 +239,7 @@ def component_reuse(*, component, actor, document, at: dt.datetime | None = None
         raise DossierError("Bạn không có quyền số hóa thành phần hồ sơ này.")
     if document.owner_id is None or document.owner_id != dossier.applicant_user_id:
         raise DossierError("Giấy tờ không thuộc kho dữ liệu của chủ hồ sơ.")
-    at = at or timezone.now()
+    at = at or system_clock.now()
     with document.file.open("rb") as f:
         data = f.read()
     component.file.name = document.file.name

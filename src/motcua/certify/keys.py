@@ -30,6 +30,26 @@ class SigningNotConfigured(ImproperlyConfigured):
     pass
 
 
+KEY_USAGES = (
+    "digital_signature",
+    "content_commitment",
+    "key_encipherment",
+    "data_encipherment",
+    "key_agreement",
+    "key_cert_sign",
+    "crl_sign",
+    "encipher_only",
+    "decipher_only",
+)
+
+
+def _key_usage(*allowed: str):
+    """A KeyUsage extension allowing only the usages named."""
+    from cryptography import x509
+
+    return x509.KeyUsage(**{u: u in allowed for u in KEY_USAGES})
+
+
 def test_ca_dir() -> Path:
     return Path(settings.MOTCUA_CERTIFY_DIR) / "test-ca"
 
@@ -76,17 +96,7 @@ def test_ca_ensure() -> Path:
             .not_valid_after(now + dt.timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
             .add_extension(
-                x509.KeyUsage(
-                    digital_signature=False,
-                    content_commitment=False,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=True,
-                    crl_sign=True,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
+                _key_usage("key_cert_sign", "crl_sign"),
                 critical=True,
             )
             .add_extension(
@@ -113,17 +123,7 @@ def test_ca_ensure() -> Path:
             .not_valid_after(now + dt.timedelta(days=1825))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(
-                x509.KeyUsage(
-                    digital_signature=True,
-                    content_commitment=True,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=False,
-                    crl_sign=False,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
+                _key_usage("digital_signature", "content_commitment"),
                 critical=True,
             )
             .add_extension(

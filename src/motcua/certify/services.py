@@ -22,6 +22,7 @@ from motcua.certify.domain.register import register_number_format
 from motcua.certify.models import CertificationCounter, SignedDocument
 from motcua.certify.pdf import CertifyError
 from motcua.certify.policy import may_certify
+from motcua.core import clock as system_clock
 from motcua.org.selectors import unit_administrative
 
 # Statement of Decree 23/2015/NĐ-CP (form of the certification statement for a copy from the
@@ -93,7 +94,7 @@ def certified_copy_create(
         raise CertifyError("Tệp bản chính vượt quá dung lượng cho phép.")
     pdf.sniff(source)
     pages = pdf.page_count(source)
-    at = at or timezone.now()
+    at = at or system_clock.now()
     year = timezone.localtime(at).year
     number = _register_next(unit=unit, year=year)
     register_no = register_number_format(number=number, year=year)
@@ -160,7 +161,7 @@ def result_sign(*, result, actor=None, at: dt.datetime | None = None) -> SignedD
     dossier = result.dossier
     # The issuing body is the administrative unit (ward, city), not a desk or department.
     unit = unit_administrative(unit=dossier.unit)
-    at = at or timezone.now()
+    at = at or system_clock.now()
     doc = SignedDocument(
         kind=SignedDocument.Kind.RESULT,
         unit=unit,

@@ -224,7 +224,7 @@ def digitised_search_view(request):
 def paperless_view(request):
     if not may_see_paperless_progress(request.user):
         raise PermissionDenied
-    this_year = timezone.localdate().year
+    this_year = timezone.localdate(request.now).year
     try:
         year = int(request.GET.get("nam", this_year))
     except ValueError:

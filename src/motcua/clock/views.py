@@ -86,7 +86,7 @@ def _month_from(request) -> tuple[int, int]:
         dt.date(year, month, 1)
         return year, month
     except ValueError:
-        today = timezone.localdate()
+        today = timezone.localdate(request.now)
         return today.year, today.month
 
 
@@ -161,7 +161,7 @@ def override_add(request):
         "Điều chỉnh chưa hợp lệ: "
         + " ".join(str(e) for errors in form.errors.values() for e in errors),
     )
-    today = timezone.localdate()
+    today = timezone.localdate(request.now)
     return redirect(_calendar_url(unit, today.year, today.month))
 
 
@@ -196,7 +196,7 @@ def office_hours_view(request):
                 form.add_error(None, " ".join(exc.messages))
             else:
                 messages.success(request, _("Đã lưu giờ làm việc."))
-                today = timezone.localdate()
+                today = timezone.localdate(request.now)
                 return redirect(_calendar_url(unit, today.year, today.month))
     else:
         form = OfficeHoursForm(

@@ -13,31 +13,13 @@ NAVIGATION: list[tuple[str, str, frozenset[Role]]] = [
     (
         _("Hồ sơ"),
         "dossiers:worklist",
-        frozenset(
-            {
-                Role.ONE_STOP_OFFICER,
-                Role.SPECIALIST,
-                Role.DEPARTMENT_HEAD,
-                Role.SIGNING_LEADER,
-                Role.POSTAL_CLERK,
-                Role.DIGITAL_TEAM,
-            }
-        ),
+        STAFF_ROLES - {Role.SUPERVISOR, Role.ADMINISTRATOR},
     ),
     (_("Thông báo"), "notifications:outbox", frozenset(STAFF_ROLES)),
     (
         _("Phản ánh, kiến nghị"),
         "petitions:worklist",
-        frozenset(
-            {
-                Role.ONE_STOP_OFFICER,
-                Role.SPECIALIST,
-                Role.DEPARTMENT_HEAD,
-                Role.SIGNING_LEADER,
-                Role.SUPERVISOR,
-                Role.ADMINISTRATOR,
-            }
-        ),
+        STAFF_ROLES - {Role.POSTAL_CLERK, Role.DIGITAL_TEAM},
     ),
     (_("Hồ sơ đã hỗ trợ"), "portal:assisted", frozenset({Role.DIGITAL_TEAM})),
     (

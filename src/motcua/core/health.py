@@ -17,6 +17,8 @@ from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from motcua.core import clock as system_clock
+
 OK, WARNING, ERROR = "ok", "warning", "error"
 _RANK = {OK: 0, WARNING: 1, ERROR: 2}
 
@@ -148,7 +150,7 @@ def _notifications(now: dt.datetime) -> Check:
 
 
 def health_report(*, now: dt.datetime | None = None) -> dict:
-    now = now or timezone.now()
+    now = now or system_clock.now()
     checks = [_database()]
     if checks[0].status == OK:
         checks += [_migrations(), _fonts(), _storage(), _worker(now), _notifications(now)]

@@ -26,23 +26,20 @@ import json
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
+from motcua.core import clock as system_clock
+from motcua.core.errors import MessageError
 from motcua.core.models import IdempotencyRecord
 
 IDEMPOTENCY_TTL = dt.timedelta(hours=24)
 KEY_MAX_LENGTH = 255
 
 
-class IdempotencyError(Exception):
+class IdempotencyError(MessageError):
     """A problem with the `Idempotency-Key`; `message` is in Vietnamese; `http_status` is the
     API's answer."""
 
     http_status = 409
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class IdempotencyKeyInvalid(IdempotencyError):
@@ -90,7 +87,7 @@ def idempotency_claim(
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("idempotency_claim must run inside the creation's transaction.")
-    now = now or timezone.now()
+    now = now or system_clock.now()
     # A few rounds: between our failed insert and our read, the other holder may have expired
     # or rolled back; then we try to insert again.
     for _ in range(3):
@@ -134,6 +131,6 @@ def idempotency_complete(*, record: IdempotencyRecord, status_code: int, body: A
 
 def idempotency_records_prune(*, now: dt.datetime | None = None) -> int:
     """Delete expired keys; returns how many. Expired keys are already ignored on use."""
-    now = now or timezone.now()
+    now = now or system_clock.now()
     deleted, _ = IdempotencyRecord.objects.filter(created_at__lte=now - IDEMPOTENCY_TTL).delete()
     return deleted

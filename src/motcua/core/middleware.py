@@ -15,6 +15,22 @@ class VietnameseFirstMiddleware:
         return self.get_response(request)
 
 
+class ClockMiddleware:
+    """Puts the clock on the request: `request.clock` (`core/clock.py`'s clock in use) and
+    `request.now`, the one instant the whole request works with (views pass it to selectors
+    and services as `now=`/`at=`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from motcua.core import clock
+
+        request.clock = clock.current()
+        request.now = request.clock.now()
+        return self.get_response(request)
+
+
 class SecurityHeadersMiddleware:
     """Headers Django does not set itself: Permissions-Policy (settings.PERMISSIONS_POLICY)."""
 

@@ -9,30 +9,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from motcua.accounts.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.selectors import dossier_list_visible
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ComponentInline(ReadOnlyInline):

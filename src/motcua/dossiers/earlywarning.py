@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import to_wall_time
+from motcua.core import clock as system_clock
 from motcua.dossiers.domain import earlywarning as ew
 from motcua.dossiers.domain.clockstate import clock_state
 from motcua.dossiers.domain.workflow import Status
@@ -144,7 +145,7 @@ def mark_at_risk(rows: list[Dossier], *, now: dt.datetime, calendar) -> None:
 
 def at_risk_by_unit(*, unit_ids: list[int] | None, now: dt.datetime | None = None):
     """Running, not yet overdue dossiers at risk, by receiving unit: [(unit, [dossiers])]."""
-    now = now or timezone.now()
+    now = now or system_clock.now()
     qs = Dossier.objects.clock_running().filter(due_at__gte=now)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)

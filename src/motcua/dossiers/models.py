@@ -10,16 +10,23 @@ from django.db import models
 
 from motcua.dossiers.domain.workflow import (
     CHANNEL_LABELS,
-    PAUSED_STATES,
-    RUNNING_STATES,
     STATUS_LABELS,
     Action,
     Channel,
     Status,
+    paused_states,
+    running_states,
 )
 
-RUNNING_VALUES = sorted(s.value for s in RUNNING_STATES)
-PAUSED_VALUES = sorted(s.value for s in PAUSED_STATES)
+
+def running_values() -> list[int]:
+    """The status codes of a running clock (`workflow.running_states()`), for SQL filters."""
+    return sorted(s.value for s in running_states())
+
+
+def paused_values() -> list[int]:
+    """The status codes of a paused clock (`workflow.paused_states()`), for SQL filters."""
+    return sorted(s.value for s in paused_states())
 
 
 class DossierQuerySet(models.QuerySet):
@@ -28,10 +35,10 @@ class DossierQuerySet(models.QuerySet):
     `due_at__lt=now`."""
 
     def clock_running(self):
-        return self.filter(status__in=RUNNING_VALUES)
+        return self.filter(status__in=running_values())
 
     def clock_paused(self):
-        return self.filter(status__in=PAUSED_VALUES)
+        return self.filter(status__in=paused_values())
 
     @staticmethod
     def overdue_q(now) -> models.Q:
@@ -43,8 +50,8 @@ class DossierQuerySet(models.QuerySet):
                 started_at__gt=models.OuterRef("due_at"),
             )
         )
-        return models.Q(status__in=RUNNING_VALUES, due_at__lt=now) | (
-            models.Q(status__in=PAUSED_VALUES) & late_when_paused
+        return models.Q(status__in=running_values(), due_at__lt=now) | (
+            models.Q(status__in=paused_values()) & late_when_paused
         )
 
     def overdue(self, now):
@@ -63,7 +70,7 @@ class DossierQuerySet(models.QuerySet):
 
     def due_soon(self, now, until):
         """Running, not yet due, due no later than `until` ("sắp đến hạn")."""
-        return self.filter(status__in=RUNNING_VALUES, due_at__gte=now, due_at__lte=until)
+        return self.filter(status__in=running_values(), due_at__gte=now, due_at__lte=until)
 
 
 class Dossier(models.Model):
@@ -194,10 +201,11 @@ class Dossier(models.Model):
             # Worklist tabs: one status, most urgent first; "newest received" sort.
             models.Index(fields=["status", "due_at", "id"], name="dossier_status_due_idx"),
             models.Index(fields=["received_at", "id"], name="dossier_received_idx"),
-            # "Quá hạn" and "sắp đến hạn": running clocks (received, processing) by due instant.
+            # "Quá hạn" and "sắp đến hạn": running clocks (received, processing) by due instant
+            # (the running states as the table says when the migration is made).
             models.Index(
                 fields=["due_at", "id"],
-                condition=models.Q(status__in=RUNNING_VALUES),
+                condition=models.Q(status__in=running_values()),
                 name="dossier_running_due_idx",
             ),
         ]
@@ -221,7 +229,7 @@ class Dossier(models.Model):
         if annotated is not None:
             return bool(annotated)
         pause = None
-        if self.status in PAUSED_VALUES and self.pk:
+        if self.status in paused_values() and self.pk:
             pause = self.pauses.filter(ended_at__isnull=True).order_by("-started_at").first()
         return clock_state(
             status=self.status,

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from motcua import printing
 from motcua.catalogue.models import Component as CatalogueComponent
+from motcua.core.errors import MessageError
 from motcua.core.formatting import vn_number
 from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Action, Channel, Status
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -60,12 +61,8 @@ NO_ASSIGNEE = "(chưa phân công)"
 DEFAULT_LEGAL_BASIS = "Quy định của thủ tục hành chính đã được công bố"
 
 
-class DocumentUnavailable(Exception):
+class DocumentUnavailable(MessageError):
     """This form cannot be printed for this dossier (yet); `message` is in Vietnamese."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 # --- small helpers -----------------------------------------------------------------------------
@@ -199,43 +196,41 @@ def _signer(user) -> tuple[str, str]:
     return (roles[0].label if roles else "Người ký", person_name(user))
 
 
+def _signed_notice(dossier: Dossier, event) -> dict:
+    """What a notice signed for the administrative body (apology, stop) says of the dossier:
+    header and applicant, the issuing body, the dossier, and the signer of `event`."""
+    title, name = _signer(event.actor)
+    return {
+        **_header(dossier.unit, local_date(event.at)),
+        **_applicant(dossier),
+        "issuer_name": agency_name(unit_administrative(unit=dossier.unit)),
+        "dossier_code": dossier.code,
+        "procedure_name": dossier.procedure_version.name,
+        "received_at": dossier.received_at,
+        "signer_title": str(title),
+        "signer_name": name,
+    }
+
+
 def apology_data(dossier: Dossier) -> printing.ApologyData:
     event = _last_event(dossier, Action.APOLOGISE, "văn bản xin lỗi, hẹn lại")
     before = event.data.get("appointment_before")
     new = event.data.get("new_appointment")
-    title, name = _signer(event.actor)
-    admin = unit_administrative(unit=dossier.unit)
     return printing.ApologyData(
-        **_header(dossier.unit, local_date(event.at)),
-        **_applicant(dossier),
-        issuer_name=agency_name(admin),
-        dossier_code=dossier.code,
-        procedure_name=dossier.procedure_version.name,
-        received_at=dossier.received_at,
+        **_signed_notice(dossier, event),
         due_at=dt.datetime.fromisoformat(before) if before else dossier.due_at,
         reason=event.reason,
         new_due_at=dt.datetime.fromisoformat(new) if new else dossier.appointment_at,
-        signer_title=str(title),
-        signer_name=name,
     )
 
 
 def stop_data(dossier: Dossier) -> printing.StopData:
     """Thông báo dừng giải quyết hồ sơ (only in the TT 03/2025 set)."""
     event = _last_event(dossier, Action.STOP, "quyết định dừng xử lý")
-    title, name = _signer(event.actor)
-    admin = unit_administrative(unit=dossier.unit)
     return printing.StopData(
-        **_header(dossier.unit, local_date(event.at)),
-        **_applicant(dossier),
-        issuer_name=agency_name(admin),
-        dossier_code=dossier.code,
-        procedure_name=dossier.procedure_version.name,
-        received_at=dossier.received_at,
+        **_signed_notice(dossier, event),
         legal_basis=dossier.procedure_version.legal_basis.strip() or DEFAULT_LEGAL_BASIS,
         reasons=_items(event.reason),
-        signer_title=str(title),
-        signer_name=name,
     )
 
 

@@ -11,10 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.roles import Role
+from motcua.accounts.roles import STAFF_ROLES, Role
 from motcua.catalogue.models import ProcedureVersion, ProcessStep
 from motcua.clock.domain.worktime import (
     MINUTES_PER_WORKING_DAY,
@@ -23,6 +22,7 @@ from motcua.clock.domain.worktime import (
     classify_finished,
 )
 from motcua.clock.services import to_wall_time
+from motcua.core import clock as system_clock
 from motcua.dossiers import permissions
 from motcua.dossiers.domain import clockstate
 from motcua.dossiers.domain.workflow import (
@@ -30,12 +30,12 @@ from motcua.dossiers.domain.workflow import (
     Status,
 )
 from motcua.dossiers.models import (
-    PAUSED_VALUES,
-    RUNNING_VALUES,
     Dossier,
     DossierEvent,
     DossierPause,
     DossierQuerySet,
+    paused_values,
+    running_values,
 )
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative, units_valid_on
@@ -54,18 +54,7 @@ def dossier_list_visible(*, user) -> QuerySet[Dossier]:
 
 # --- worklist ------------------------------------------------------------------------------
 
-STAFF = frozenset(
-    {
-        Role.ONE_STOP_OFFICER,
-        Role.SPECIALIST,
-        Role.DEPARTMENT_HEAD,
-        Role.SIGNING_LEADER,
-        Role.POSTAL_CLERK,
-        Role.DIGITAL_TEAM,
-        Role.SUPERVISOR,
-        Role.ADMINISTRATOR,
-    }
-)
+STAFF = STAFF_ROLES
 
 
 @dataclass(frozen=True)
@@ -133,10 +122,6 @@ SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "nhan": (_("Ngày tiếp nhận (cũ nhất trước)"), ("received_at", "id")),
 }
 
-# Running clock (paused dossiers are not late while they wait for the citizen): the one
-# definition lives in `domain.clockstate` and its SQL twin `DossierQuerySet`.
-RUNNING = tuple(RUNNING_VALUES)
-
 
 def worklist_tabs(*, user) -> list[Tab]:
     roles = set(user.roles)
@@ -191,7 +176,8 @@ def _tab_filter(tab: str, *, user, ids, now, near_due_until) -> Q:
     if tab == "cho-bo-sung":
         return Q(status=Status.SUPPLEMENT_REQUESTED) & either
     if tab == "sap-den-han":
-        return Q(status__in=RUNNING, due_at__gte=now, due_at__lte=near_due_until) & either
+        # Running clock (paused dossiers are not late while they wait for the citizen).
+        return Q(status__in=running_values(), due_at__gte=now, due_at__lte=near_due_until) & either
     if tab == "qua-han":
         return DossierQuerySet.overdue_q(now) & either
     return either  # tat-ca
@@ -215,7 +201,7 @@ def dossier_worklist(
     look it up). `calendar` is needed for the "sắp đến hạn" tab: its bound is the instant one
     working day from now.
     """
-    now = now or timezone.now()
+    now = now or system_clock.now()
     if not user.is_authenticated:
         return Dossier.objects.none()
     ids = scope_unit_ids(user=user) if unit_ids is False else unit_ids
@@ -261,7 +247,8 @@ def worklist_count(rows: QuerySet[Dossier]) -> int:
 
 def worklist_prefetch_open_pauses(rows: list[Dossier]) -> None:
     """Attach `open_pause` (or None) to each paused row: one query for the whole page."""
-    paused = [d.pk for d in rows if d.status in PAUSED_VALUES]
+    paused_codes = paused_values()
+    paused = [d.pk for d in rows if d.status in paused_codes]
     found: dict[int, DossierPause] = {}
     if paused:
         for p in DossierPause.objects.filter(dossier_id__in=paused, ended_at__isnull=True):
@@ -359,24 +346,23 @@ def dossier_readable_by(user, dossier: Dossier) -> bool:
     return permissions.may_read(user=user, dossier=dossier)
 
 
+# What a dossier's page and the API's detail read with it (one query).
+DETAIL_RELATED = (
+    "procedure_version__procedure",
+    "unit",
+    "current_unit",
+    "assignee",
+    "received_by",
+    "assisted_by",
+)
+
+
 def dossier_get_visible(*, user, code: str) -> Dossier | None:
     """The dossier `code` if the policy lets `user` read it (`policy.may_read`, the same rule
     as `dossier_list_visible`); None otherwise, as for a code that does not exist."""
     if not user.is_authenticated:
         return None
-    dossier = (
-        Dossier.objects.select_related(
-            "procedure_version",
-            "procedure_version__procedure",
-            "unit",
-            "current_unit",
-            "assignee",
-            "received_by",
-            "assisted_by",
-        )
-        .filter(code=code)
-        .first()
-    )
+    dossier = Dossier.objects.select_related(*DETAIL_RELATED).filter(code=code).first()
     if dossier is None or not permissions.may_read(user=user, dossier=dossier):
         return None
     return dossier

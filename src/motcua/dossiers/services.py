@@ -29,6 +29,7 @@ from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.clock.domain import startpolicy
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import to_wall_time
+from motcua.core import clock as system_clock
 from motcua.core import events
 from motcua.documents.services import citizen_document_add_result
 from motcua.dossiers import deadlines, permissions, uploads
@@ -150,6 +151,7 @@ def _event(
     step_result: str = "",
     to_user=None,
     data: Mapping[str, Any] | None = None,
+    publish: bool = True,
 ) -> DossierEvent:
     """Record the audit event and publish `DOSSIER_CHANGED` in the same transaction: its
     subscribers write the applicant's notification (`dossiers.notify`) and keep the report's
@@ -171,8 +173,15 @@ def _event(
         step_result=step_result,
         data=dict(data or {}),
     )
-    events.publish(events.DOSSIER_CHANGED, dossier=dossier, event=event)
+    if publish:
+        events.publish(events.DOSSIER_CHANGED, dossier=dossier, event=event)
     return event
+
+
+def dossier_note(*, dossier: Dossier, action: str, actor, at: dt.datetime, data) -> DossierEvent:
+    """A row on the dossier's history that changes nothing and notifies no one (a component
+    digitised: `certify.digitise`)."""
+    return _event(dossier, action, actor, at, from_status=dossier.status, data=data, publish=False)
 
 
 def _steps(dossier: Dossier) -> list:
@@ -216,7 +225,7 @@ def _due(dossier: Dossier, pauses=None) -> dt.datetime:
 
 
 def _now(at: dt.datetime | None) -> dt.datetime:
-    at = at or timezone.now()
+    at = at or system_clock.now()
     if timezone.is_naive(at):
         raise ValueError("Thời điểm phải có múi giờ (aware datetime).")
     return at
@@ -687,6 +696,38 @@ def dossier_refuse(
 # --- processing ----------------------------------------------------------------------------
 
 
+def _hand_over(
+    dossier: Dossier, expected: int, d, actor, at, changes: dict, to_unit, note: str, *, next_step
+) -> Dossier:
+    """Write a hand-over (assign, forward, approve, sign): with `next_step`, the current step
+    ends (its result against the allotted time) and the next one starts; to `to_unit` when
+    given, to the assignee of `changes`; one audit event."""
+    from_step, from_unit = dossier.current_step, dossier.current_unit_id
+    result = ""
+    if next_step:
+        steps = _steps(dossier)
+        nxt = next((s for s in steps if s.order > dossier.current_step), None)
+        result = _step_result(dossier, steps, at)
+        if nxt is not None:
+            changes.update(current_step=nxt.order, step_started_at=at)
+    if to_unit is not None:
+        changes["current_unit"] = to_unit
+    _save(dossier, expected, **changes)
+    _event(
+        dossier,
+        d.action,
+        actor,
+        at,
+        from_status=d.from_state,
+        from_step=from_step,
+        from_unit_id=from_unit,
+        reason=note,
+        step_result=result,
+        to_user=changes["assignee"],
+    )
+    return dossier
+
+
 @transaction.atomic
 def dossier_assign(
     *,
@@ -709,119 +750,42 @@ def dossier_assign(
         _unit_in_scope_check(actor=actor, unit=assignee.unit)
         if to_unit is None:
             to_unit = assignee.unit
-    from_step, from_unit = dossier.current_step, dossier.current_unit_id
     changes: dict[str, Any] = {"status": d.to_state, "assignee": assignee}
-    result = ""
-    if d.from_state is Status.RECEIVED:
-        steps = _steps(dossier)
-        nxt = next((s for s in steps if s.order > dossier.current_step), None)
-        result = _step_result(dossier, steps, at)
-        if nxt is not None:
-            changes.update(current_step=nxt.order, step_started_at=at)
-    if to_unit is not None:
-        changes["current_unit"] = to_unit
-    _save(dossier, expected, **changes)
-    _event(
-        dossier,
-        Action.ASSIGN,
-        actor,
-        at,
-        from_status=d.from_state,
-        from_step=from_step,
-        from_unit_id=from_unit,
-        reason=note,
-        step_result=result,
-        to_user=assignee,
-    )
-    return dossier
+    first = d.from_state is Status.RECEIVED  # from reception to the first processing step
+    return _hand_over(dossier, expected, d, actor, at, changes, to_unit, note, next_step=first)
 
 
-def _advance(
-    *,
-    dossier: Dossier,
-    actor,
-    action: Action,
-    assignee=None,
-    to_unit: OrgUnit | None = None,
-    note: str = "",
-    at: dt.datetime | None,
-    expected_version: int | None,
-) -> Dossier:
-    """Finish the current step and move to the next (forward, approve, sign)."""
-    at = _now(at)
-    expected = _expected(dossier, expected_version)
-    d = _check(dossier=dossier, action=action, actor=actor, at=at)
-    _assignee_check(actor=actor, dossier=dossier, action=action, assignee=assignee)
-    steps = _steps(dossier)
-    nxt = next((s for s in steps if s.order > dossier.current_step), None)
-    if to_unit is not None:
-        _unit_in_scope_check(actor=actor, unit=to_unit)
-    from_step, from_unit = dossier.current_step, dossier.current_unit_id
-    result = _step_result(dossier, steps, at)
-    changes: dict[str, Any] = {"assignee": assignee}
-    if nxt is not None:
-        changes.update(current_step=nxt.order, step_started_at=at)
-    if to_unit is not None:
-        changes["current_unit"] = to_unit
-    _save(dossier, expected, **changes)
-    _event(
-        dossier,
-        action,
-        actor,
-        at,
-        from_status=d.from_state,
-        from_step=from_step,
-        from_unit_id=from_unit,
-        reason=note,
-        step_result=result,
-        to_user=assignee,
-    )
-    return dossier
+def _hand_over_service(action: Action, name: str, doc: str):
+    """The service of a hand-over action (forward, approve, sign): finish the current step and
+    move to the next, to `assignee` and, if given, to `to_unit`."""
+
+    @transaction.atomic
+    def service(
+        *, dossier, actor, assignee=None, to_unit=None, note="", at=None, expected_version=None
+    ) -> Dossier:
+        at = _now(at)
+        expected = _expected(dossier, expected_version)
+        d = _check(dossier=dossier, action=action, actor=actor, at=at)
+        _assignee_check(actor=actor, dossier=dossier, action=action, assignee=assignee)
+        if to_unit is not None:
+            _unit_in_scope_check(actor=actor, unit=to_unit)
+        changes: dict[str, Any] = {"assignee": assignee}
+        return _hand_over(dossier, expected, d, actor, at, changes, to_unit, note, next_step=True)
+
+    service.__name__ = service.__qualname__ = name
+    service.__doc__ = doc
+    return service
 
 
-def dossier_forward(
-    *, dossier, actor, assignee=None, to_unit=None, note="", at=None, expected_version=None
-) -> Dossier:
-    """Finish the current step and hand over to the next one (control sheet line)."""
-    with transaction.atomic():
-        return _advance(
-            dossier=dossier,
-            actor=actor,
-            action=Action.FORWARD,
-            assignee=assignee,
-            to_unit=to_unit,
-            note=note,
-            at=at,
-            expected_version=expected_version,
-        )
-
-
-def dossier_approve(
-    *, dossier, actor, assignee=None, note="", at=None, expected_version=None
-) -> Dossier:
-    with transaction.atomic():
-        return _advance(
-            dossier=dossier,
-            actor=actor,
-            action=Action.APPROVE,
-            assignee=assignee,
-            note=note,
-            at=at,
-            expected_version=expected_version,
-        )
-
-
-def dossier_sign(*, dossier, actor, assignee=None, note="", at=None, expected_version=None):
-    with transaction.atomic():
-        return _advance(
-            dossier=dossier,
-            actor=actor,
-            action=Action.SIGN,
-            assignee=assignee,
-            note=note,
-            at=at,
-            expected_version=expected_version,
-        )
+dossier_forward = _hand_over_service(
+    Action.FORWARD,
+    "dossier_forward",
+    "Finish the current step and hand over to the next one (control sheet line).",
+)
+dossier_approve = _hand_over_service(
+    Action.APPROVE, "dossier_approve", "The department head approves the result for signature."
+)
+dossier_sign = _hand_over_service(Action.SIGN, "dossier_sign", "The leader signs the result.")
 
 
 @transaction.atomic

@@ -120,7 +120,7 @@ def worklist(request):
         channel = 0
     if channel not in {c.value for c in Channel}:
         channel = 0
-    now = timezone.now()
+    now = request.now
     calendar = selectors.worklist_calendar(user=user)
     rows = selectors.dossier_worklist(
         user=user,
@@ -318,7 +318,7 @@ def _intake_post(request):
     # Files are checked at "Kiểm tra" too: a renamed program must not be called complete.
     files, file_errors = _files(request, components)
     missing = [c for c in components if c.required and c.pk not in ticked]
-    now = timezone.now()
+    now = request.now
     context = _intake_context(
         request,
         form=form,
@@ -430,7 +430,7 @@ def intake_guidance(request):
             "missing": missing,
             "applicant": request.GET.get("ten", "").strip(),
             "unit": user.unit,
-            "now": timezone.now(),
+            "now": request.now,
             "officer": user,
         },
     )
@@ -513,7 +513,7 @@ def _action_form(page: _Page, action: Action, data=None) -> ActionForm:
 
 
 def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = None, error=""):
-    now = timezone.now()
+    now = request.now
     events = list(selectors.dossier_events(dossier=dossier))
     for e in events:
         e.from_status_label = STATUS_LABELS.get(e.from_status, "") if e.from_status else "—"
@@ -572,7 +572,7 @@ def dossier_action(request, code: str, action: str):
     except ValueError:
         raise Http404("Thao tác không tồn tại.") from None
     dossier = _visible_or_404(request, code)
-    now = timezone.now()
+    now = request.now
     events = list(selectors.dossier_events(dossier=dossier))
     page = _Page(user=request.user, dossier=dossier, events=events, now=now)
     verdict = page.verdict(action)
@@ -599,7 +599,9 @@ def dossier_action(request, code: str, action: str):
         status = 409
     elif form.is_valid():
         try:
-            SERVICES[action](dossier=dossier, actor=request.user, **form.service_kwargs())
+            SERVICES[action](
+                dossier=dossier, actor=request.user, at=request.now, **form.service_kwargs()
+            )
         except DossierError as exc:
             error = exc.message
             status = 409 if isinstance(exc, ConcurrentUpdate) else 400

@@ -2,12 +2,13 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from motcua.accounts.admin_readonly import NoAddOrChange
 from motcua.notifications.models import Notification
 from motcua.notifications.services import notifications_requeue
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(NoAddOrChange, admin.ModelAdmin):
     """Read-only: rows change only through delivery, or the re-queue action for failed ones."""
 
     list_display = [
@@ -26,12 +27,6 @@ class NotificationAdmin(admin.ModelAdmin):
     # The sealed text of one-time codes is never shown (it is not an editable field either).
     exclude = ["sealed"]
     actions = ["requeue_failed"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_requeue_permission(self, request):
         return request.user.is_superuser or request.user.has_perm("notifications.view_notification")

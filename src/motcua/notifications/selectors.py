@@ -56,3 +56,24 @@ def notification_status_counts(*, user=None) -> dict[str, int]:
     qs = Notification.objects.all() if user is None else notification_list_visible(user=user)
     counts = dict(qs.values_list("status").annotate(n=Count("id")).order_by())
     return {s: counts.get(s, 0) for s in Notification.Status.values}
+
+
+def notifications_failed(
+    *,
+    ids: list[int] | None = None,
+    event: str = "",
+    channel: str = "",
+    created_since=None,
+) -> QuerySet:
+    """The failed messages a re-queue picks (`notifications_requeue`, and the command's dry
+    run): all of them, narrowed by ids, event, channel and creation time when given."""
+    qs = Notification.objects.filter(status=Notification.Status.FAILED)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    if event:
+        qs = qs.filter(event=event)
+    if channel:
+        qs = qs.filter(channel=channel)
+    if created_since is not None:
+        qs = qs.filter(created_at__gte=created_since)
+    return qs.order_by("pk")

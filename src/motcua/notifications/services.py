@@ -32,6 +32,7 @@ from motcua.notifications import domain, sealing
 from motcua.notifications.events import EVENTS
 from motcua.notifications.gateways import email_gateway, sms_gateway
 from motcua.notifications.models import Notification
+from motcua.notifications.selectors import notifications_failed
 
 logger = logging.getLogger(__name__)
 
@@ -286,16 +287,8 @@ def notifications_requeue(
     last error stays visible, and delivery is asked for once the transaction commits.
     """
     now = now or timezone.now()
-    qs = Notification.objects.select_for_update().filter(status=Status.FAILED)
-    if ids is not None:
-        qs = qs.filter(pk__in=ids)
-    if event:
-        qs = qs.filter(event=event)
-    if channel:
-        qs = qs.filter(channel=channel)
-    if created_since is not None:
-        qs = qs.filter(created_at__gte=created_since)
-    picked = list(qs.order_by("pk").values_list("pk", flat=True))
+    qs = notifications_failed(ids=ids, event=event, channel=channel, created_since=created_since)
+    picked = list(qs.select_for_update().values_list("pk", flat=True))
     if not picked:
         return []
     Notification.objects.filter(pk__in=picked, status=Status.FAILED).update(

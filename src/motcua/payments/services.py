@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.accounts.roles import Role
+from motcua.core import clock as system_clock
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.domain.policy import Via
 from motcua.dossiers.domain.workflow import Status
@@ -123,7 +124,7 @@ def payment_record_counter(
         raise PaymentError("Chỉ công chức Bộ phận Một cửa ghi nhận khoản nộp tại quầy.")
     if amount is None or int(amount) <= 0:
         raise PaymentError("Số tiền đã nộp phải lớn hơn 0 đồng.")
-    at = at or timezone.now()
+    at = at or system_clock.now()
     # The dossier service checks the state, the desk's role and unit scope, and the version.
     dossier_payment_received(
         dossier=dossier,

@@ -1,23 +1,17 @@
 from django.contrib import admin, messages
 
+from motcua.accounts.admin_readonly import RowsShownAsWritten
 from motcua.accounts.scoping import UnitScopedAdmin
 from motcua.petitions.models import Open311ApiKey, Petition, PetitionEvent
 from motcua.petitions.services import open311_key_create
 
 
 @admin.register(Petition)
-class PetitionAdmin(UnitScopedAdmin):
+class PetitionAdmin(RowsShownAsWritten, UnitScopedAdmin):
     list_display = ("code", "title", "channel", "status", "unit", "received_at")
     list_filter = ("status", "channel", "subject")
     search_fields = ("code", "title")
     # Writes go through the services (lifecycle, audit): the admin only reads.
-    readonly_fields = [f.name for f in Petition._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PetitionEvent)

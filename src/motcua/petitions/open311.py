@@ -243,7 +243,7 @@ def requests_view(request, fmt):
             if unknown:
                 raise Open311Error(400, f"service_code không hợp lệ: {', '.join(unknown)}.")
             qs = qs.filter(subject__in=codes)
-        end = _parse_date(g["end_date"], "end_date") if g.get("end_date") else timezone.now()
+        end = _parse_date(g["end_date"], "end_date") if g.get("end_date") else request.now
         start = (
             _parse_date(g["start_date"], "start_date")
             if g.get("start_date")

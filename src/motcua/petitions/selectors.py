@@ -14,6 +14,7 @@ from motcua.accounts.scoping import scope_filter
 from motcua.catalogue.domain import fold
 from motcua.clock import services as clock
 from motcua.clock.selectors import work_calendar_for
+from motcua.core import clock as system_clock
 from motcua.dossiers.domain.codes import lookup_key_normalize
 from motcua.petitions.domain import deadlines
 from motcua.petitions.domain.lifecycle import ANSWERED_STATES, OPEN_STATES, Status
@@ -47,7 +48,7 @@ def petitions_worklist(
     """The open petitions of the user's units, each with its current due instant and state;
     `tab` "open" (all), "near_due" or "overdue". One query for the rows, one per distinct unit
     for its calendar."""
-    now = now or timezone.now()
+    now = now or system_clock.now()
     qs = (
         scope_filter(
             Petition.objects.filter(status__in=[*OPEN_STATES, Status.ANSWERED]), user, "unit"
@@ -263,7 +264,7 @@ def petition_indicator_inputs(*, start: dt.datetime, end: dt.datetime, unit_ids=
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     answered = qs.filter(answered_at__gte=start, answered_at__lt=end)
-    reference = min(end, timezone.now())
+    reference = min(end, system_clock.now())
     overdue = (
         qs.filter(received_at__lt=end)
         .filter(

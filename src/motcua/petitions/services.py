@@ -25,6 +25,7 @@ from motcua.accounts.scoping import scope_is_global, scope_units
 from motcua.catalogue.domain import fold
 from motcua.clock import services as clock
 from motcua.clock.selectors import work_calendar_for
+from motcua.core import clock as system_clock
 from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
 from motcua.dossiers.domain.errors import DossierError
 from motcua.dossiers.uploads import validate_upload
@@ -215,7 +216,7 @@ def petition_submit(
     """A petition received online, through the API or Open311 (`actor` None or the signed-in
     sender), or recorded by an officer (use `petition_intake`). Returns it in RECEIVED with
     its code, lookup key and due instants."""
-    at = at or timezone.now()
+    at = at or system_clock.now()
     channel = Petition.Channel(channel)
     if subject not in Petition.Subject.values:
         raise PetitionError("Vui lòng chọn phản ánh, kiến nghị về nội dung nào.")
@@ -316,7 +317,7 @@ def petition_transition(
 
     `sender_proved`: the caller checked the code and lookup key (a sender not signed in).
     """
-    at = at or timezone.now()
+    at = at or system_clock.now()
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
     reason = _clean(reason, "Nội dung", max_length=MAX_CONTENT)
     decision = transition_check(state=petition.status, action=action, reason=reason)

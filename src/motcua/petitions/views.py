@@ -172,11 +172,11 @@ def worklist(request):
     tab = request.GET.get("tab", "open")
     if tab not in TABS:
         tab = "open"
-    items = selectors.petitions_worklist(user=request.user, tab=tab)
+    items = selectors.petitions_worklist(user=request.user, tab=tab, now=request.now)
     return render(
         request,
         "petitions/worklist.html",
-        {"items": items, "tab": tab, "tabs": TABS, "now": timezone.now()},
+        {"items": items, "tab": tab, "tabs": TABS, "now": request.now},
     )
 
 
@@ -279,7 +279,7 @@ def act(request, code, action):
 
 
 def _period(request) -> tuple[dt.date, dt.date]:
-    today = timezone.localdate()
+    today = timezone.localdate(request.now)
     first = today.replace(month=1 if today.month <= 6 else 7, day=1)
     try:
         start = dt.date.fromisoformat(request.GET.get("tu") or first.isoformat())

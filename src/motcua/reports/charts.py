@@ -122,7 +122,7 @@ def ranking_svg(rows) -> str:
         colour = GREEN if rate >= 99.5 else RED if rate < 98 else "#b54708"
         text = (
             f"{r.label}: {format_percent(r.counts.seed_rate)} "
-            f"({vn_number(r.counts.resolved_in_time)}/{vn_number(r.counts.resolved)})"
+            f"({vn_number(r.counts.resolved_in_time)}/{vn_number(r.counts.seed_denominator)})"
         )
         parts.append(
             f'<text x="0" y="{y + 15}" font-size="12">{escape(r.label[:34])}</text>'

@@ -26,8 +26,9 @@ from django.utils import timezone
 
 from motcua.catalogue.models import Field, ProcedureVersion
 from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
+from motcua.core import clock as system_clock
 from motcua.dossiers.domain.workflow import CHANNEL_LABELS, Channel, Status
-from motcua.dossiers.models import PAUSED_VALUES, Dossier, DossierEvent, DossierQuerySet
+from motcua.dossiers.models import Dossier, DossierEvent, DossierQuerySet, paused_values
 from motcua.org.models import OrgUnit
 from motcua.org.selectors import unit_administrative, unit_successors_on
 from motcua.reports.domain import facts as F
@@ -377,7 +378,7 @@ def ontime_counts_direct(
     # A paused dossier that was not yet late when its pause began is not overdue (clock
     # state's rule, `dossiers.domain.clockstate`); the pre-aggregated facts leave its due day
     # out until the pause ends (`reports.services.snapshot_of`).
-    paused_in_time = Q(status__in=PAUSED_VALUES) & ~DossierQuerySet.overdue_q(stock_end)
+    paused_in_time = Q(status__in=paused_values()) & ~DossierQuerySet.overdue_q(stock_end)
     overdue = open_at_end & Q(due_at__lt=stock_end) & ~paused_in_time
     reps = SUPPLEMENT_REQUESTS_IN_TIME
     repeated = Q(supplement_count__gt=reps)
@@ -509,7 +510,7 @@ def procedures_not_online(*, unit: OrgUnit | None = None):
 def overdue_now(*, unit_ids: list[int] | None = None, now: dt.datetime | None = None):
     """Overdue dossiers now (the clock state's rule: running and past due, or paused after
     being past due; a dossier waiting for a supplement is not overdue), exact and live."""
-    now = now or timezone.now()
+    now = now or system_clock.now()
     qs = Dossier.objects.overdue(now)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)

@@ -67,7 +67,7 @@ class Filters:
         g = request.GET
         self.errors: list[str] = []
         self.user = request.user
-        today = timezone.localdate()
+        today = timezone.localdate(request.now)
         self.today = today
         self.scope = (
             None

@@ -12,7 +12,6 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.utils import (
     extend_schema_field,
 )
@@ -52,6 +51,13 @@ VN_INVALID: list[tuple[type, str]] = [
     (serializers.CharField, "Cần một chuỗi ký tự."),
     (serializers.Serializer, "Cần một đối tượng JSON, nhận được {datatype}."),
 ]
+# Validators whose message names their limit: the key of VN_FIELD_MESSAGES is the placeholder.
+VN_LIMIT_VALIDATORS: list[tuple[type, str]] = [
+    (MinValueValidator, "min_value"),
+    (MaxValueValidator, "max_value"),
+    (MaxLengthValidator, "max_length"),
+    (MinLengthValidator, "min_length"),
+]
 
 
 def _vn_messages(field: serializers.Field) -> None:
@@ -64,24 +70,11 @@ def _vn_messages(field: serializers.Field) -> None:
             break
     # Validators copied their message when the field was built: give them the new one.
     for validator in getattr(field, "validators", []):
-        if isinstance(validator, MinValueValidator):
-            validator.message = VN_FIELD_MESSAGES["min_value"].format(
-                min_value=validator.limit_value
-            )
-        elif isinstance(validator, MaxValueValidator):
-            validator.message = VN_FIELD_MESSAGES["max_value"].format(
-                max_value=validator.limit_value
-            )
-        elif isinstance(validator, MaxLengthValidator):
-            validator.message = VN_FIELD_MESSAGES["max_length"].format(
-                max_length=validator.limit_value
-            )
-        elif isinstance(validator, MinLengthValidator):
-            validator.message = VN_FIELD_MESSAGES["min_length"].format(
-                min_length=validator.limit_value
-            )
-        elif isinstance(validator, EmailValidator):
+        if isinstance(validator, EmailValidator):
             validator.message = field.error_messages["invalid"]
+        key = next((k for kind, k in VN_LIMIT_VALIDATORS if isinstance(validator, kind)), None)
+        if key is not None:  # "{min_value}" in the message is the validator's limit
+            validator.message = VN_FIELD_MESSAGES[key].format(**{key: validator.limit_value})
     if isinstance(field, serializers.DateTimeField):
         field.error_messages["naive"] = "Thời điểm phải ghi rõ múi giờ, ví dụ +07:00."
         field.error_messages["date"] = "Cần thời điểm (ngày và giờ), không phải chỉ ngày."
@@ -173,7 +166,7 @@ class DossierListOutputSerializer(serializers.Serializer):
         return _username(d.assignee)
 
     def get_overdue(self, d) -> bool:
-        now = self.context.get("now") or timezone.now()
+        now = self.context["now"]
         return d.is_overdue(now)
 
 
@@ -286,7 +279,7 @@ class DossierDetailOutputSerializer(DossierListOutputSerializer):
         from motcua.dossiers.api.views import TRANSITION_APIS
 
         user = self.context["user"]
-        allowed = set(permissions.actions_allowed(user=user, dossier=d, now=timezone.now()))
+        allowed = set(permissions.actions_allowed(user=user, dossier=d, now=self.context["now"]))
         return [slug for slug, api in TRANSITION_APIS.items() if api.action in allowed]
 
 

@@ -23,7 +23,6 @@ from typing import ClassVar
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -78,6 +77,7 @@ from motcua.dossiers.domain.workflow import (
     Status,
 )
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import DETAIL_RELATED
 from motcua.org.models import OrgUnit
 
 User = get_user_model()
@@ -141,18 +141,10 @@ def _dossier_get(*, user, code: str) -> Dossier:
     return dossier
 
 
-DETAIL_RELATED = (
-    "procedure_version__procedure",
-    "unit",
-    "current_unit",
-    "assignee",
-    "received_by",
-    "assisted_by",
-)
-
-
 def _detail_response(request, dossier: Dossier, status_code: int = 200) -> Response:
-    data = DossierDetailOutputSerializer(dossier, context={"user": request.user}).data
+    data = DossierDetailOutputSerializer(
+        dossier, context={"user": request.user, "now": request.now}
+    ).data
     return Response(data, status=status_code, headers={"ETag": f'"{dossier.version}"'})
 
 
@@ -297,7 +289,7 @@ class DossierListCreateApi(BaseApi):
     def get(self, request):
         f = self.FilterSerializer(data=request.query_params.dict())
         f.is_valid(raise_exception=True)
-        now = timezone.now()
+        now = request.now
         qs = _dossiers_filtered(user=request.user, now=now, **f.validated_data)
         paginator = DossierPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
@@ -348,7 +340,7 @@ class DossierListCreateApi(BaseApi):
             s.is_valid(raise_exception=True)
             data = dict(s.validated_data)
             dossier = services.dossier_create(
-                actor=request.user, procedure_version=data.pop("procedure"), **data
+                actor=request.user, procedure_version=data.pop("procedure"), at=request.now, **data
             )
             dossier = Dossier.objects.select_related(*DETAIL_RELATED).get(pk=dossier.pk)
             response = _detail_response(request, dossier, status.HTTP_201_CREATED)
@@ -425,7 +417,7 @@ class TransitionApi(BaseApi):
 
     def transition(self, request, code: str) -> Response:
         dossier = _dossier_get(user=request.user, code=code)
-        now = timezone.now()
+        now = request.now
         steps = list(dossier.procedure_version.steps.order_by("order"))
         situation = permissions.situation_for(dossier, steps=steps)
         verdict = policy.decide(
@@ -451,6 +443,7 @@ class TransitionApi(BaseApi):
         type(self).service(
             dossier=dossier,
             actor=request.user,
+            at=now,
             expected_version=expected,
             **arguments,
         )

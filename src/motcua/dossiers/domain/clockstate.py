@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from motcua.dossiers.domain.workflow import PAUSED_STATES, RUNNING_STATES, Status
+from motcua.dossiers.domain.workflow import Status, paused_states, running_states
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -52,9 +52,9 @@ class ClockState:
 
 def phase_of(status: Status | int) -> str:
     status = Status(status)
-    if status in RUNNING_STATES:
+    if status in running_states():
         return RUNNING
-    if status in PAUSED_STATES:
+    if status in paused_states():
         return PAUSED
     if status is Status.NEW:
         return NOT_STARTED

@@ -3,15 +3,11 @@ the HTTP status the API answers with (`http_status`; None: the endpoint's defaul
 request on creation and a conflict with the dossier's state on a transition). The API maps
 them in one place (`dossiers.api.domain_error`)."""
 
+from motcua.core.errors import MessageError
 
-class DossierError(Exception):
+
+class DossierError(MessageError):
     """A dossier rule refused the operation; `message` is in Vietnamese, for the officer."""
-
-    http_status: int | None = None
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class TransitionNotAllowed(DossierError):

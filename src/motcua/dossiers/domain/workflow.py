@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from motcua.clock.domain.worktime import repeated_supplements
+from motcua.core import transitions
 from motcua.dossiers.domain.errors import TransitionNotAllowed
 
 
@@ -53,14 +54,11 @@ STATUS_LABELS: dict[Status, str] = {
 
 # No action leads out of these.
 FINAL_STATES = frozenset({Status.NOT_RECEIVED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED})
-# The legal clock runs in these: the dossier is late once its due instant has passed.
-RUNNING_STATES = frozenset({Status.RECEIVED, Status.PROCESSING})
-# The clock is paused: waiting for the citizen's supplement or financial obligation (Decree
-# 61/2018 art. 19 as amended; Decree 118/2025). Not late while waiting, unless it already was
-# when the pause began (see `dossiers.domain.clockstate`).
-PAUSED_STATES = frozenset({Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED})
 # The agency is still working on these (the clock runs, or is paused, and the dossier can be late).
-OPEN_STATES = RUNNING_STATES | PAUSED_STATES
+# Which of them pause the clock is the table's `pauses_clock` flag: `paused_states()` below.
+OPEN_STATES = frozenset(
+    {Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED}
+)
 
 
 class Channel(IntEnum):
@@ -207,15 +205,25 @@ TRANSITIONS: dict[Action, Transition] = {
 del S
 
 
+def paused_states() -> frozenset[Status]:
+    """The states in which the legal clock is paused: those an action flagged `pauses_clock` in
+    the table leads to — today waiting for the citizen's supplement or financial obligation
+    (Decree 61/2018 art. 19 as amended; Decree 118/2025). Not late while waiting, unless it
+    already was when the pause began (see `dossiers.domain.clockstate`). The flag is the rule's
+    one home: the service's pause row, the clock state, the querysets and the reports all read
+    it through this function, at call time."""
+    return frozenset(t.to_state for t in TRANSITIONS.values() if t.pauses_clock)
+
+
+def running_states() -> frozenset[Status]:
+    """The legal clock runs in these: the dossier is late once its due instant has passed."""
+    return OPEN_STATES - paused_states()
+
+
 @dataclass(frozen=True)
-class Decision:
+class Decision(transitions.Decision):
     """What an allowed action does to the dossier."""
 
-    action: Action
-    from_state: Status
-    to_state: Status
-    pauses_clock: bool
-    resumes_clock: bool
     # A second (or later) supplement request: allowed, but the dossier counts as late.
     marks_late: bool = False
 
@@ -263,15 +271,8 @@ def transition_check(
                 "Văn bản xin lỗi và hẹn lại ngày trả kết quả phải được ban hành trước thời "
                 "điểm hết hạn giải quyết; hồ sơ này đã quá hạn."
             )
-    return Decision(
-        action=action,
-        from_state=state,
-        to_state=rule.to_state if rule.to_state is not None else state,
-        pauses_clock=rule.pauses_clock,
-        resumes_clock=rule.resumes_clock,
-        marks_late=action is Action.REQUEST_SUPPLEMENT
-        and repeated_supplements(supplement_count + 1),
-    )
+    marks_late = action is Action.REQUEST_SUPPLEMENT and repeated_supplements(supplement_count + 1)
+    return Decision.of(action, state, rule, marks_late=marks_late)
 
 
 def actions_available(*, state: Status | int, roles: Iterable[str]) -> list[Action]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from motcua.core.errors import MessageError
+
 
 class Level(IntEnum):
     """Mức độ hài lòng."""
@@ -41,10 +43,8 @@ CRITERIA_CODES = frozenset(code for code, _ in CRITERIA)
 COMMENT_MAX = 2000
 
 
-class RatingInvalid(ValueError):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class RatingInvalid(MessageError, ValueError):
+    """The rating is refused; `message` is in Vietnamese."""
 
 
 def rating_clean(

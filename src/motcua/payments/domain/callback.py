@@ -13,17 +13,15 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
+from motcua.core.errors import MessageError
+
 PAID = "paid"
 DECLINED = "declined"
 OUTCOMES = (PAID, DECLINED)
 
 
-class CallbackInvalid(Exception):
+class CallbackInvalid(MessageError):
     """The callback is malformed or its signature is wrong; `message` is in Vietnamese."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

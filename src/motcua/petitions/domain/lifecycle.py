@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from motcua.core import transitions
+
 
 def gettext_noop(text: str) -> str:
     """Marks a label for the translation catalogue (makemessages extracts this keyword)
@@ -146,12 +148,7 @@ REASON_LABELS: dict[Action, str] = {
 
 
 @dataclass(frozen=True)
-class Decision:
-    action: Action
-    from_state: Status
-    to_state: Status
-    pauses_clock: bool
-    resumes_clock: bool
+class Decision(transitions.Decision):
     restarts_clock: bool
 
 
@@ -173,14 +170,7 @@ def transition_check(*, state: Status | str, action: Action | str, reason: str =
         raise TransitionNotAllowed(
             f"Thao tác “{rule.label}” cần ghi rõ: {REASON_LABELS[action].lower()}."
         )
-    return Decision(
-        action=action,
-        from_state=state,
-        to_state=rule.to_state,
-        pauses_clock=rule.pauses_clock,
-        resumes_clock=rule.resumes_clock,
-        restarts_clock=rule.restarts_clock,
-    )
+    return Decision.of(action, state, rule, restarts_clock=rule.restarts_clock)
 
 
 def actions_from(state: Status | str) -> list[Action]:

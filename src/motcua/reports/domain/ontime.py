@@ -147,9 +147,14 @@ class OnTimeCounts:
         return self.open_in_time + self.open_overdue
 
     @property
+    def seed_denominator(self) -> int:
+        """What the seed rate divides by: the dossiers resolved in the period (đã giải quyết)."""
+        return self.resolved
+
+    @property
     def seed_rate(self) -> Decimal | None:
-        """(trước hạn + đúng hạn) ÷ đã giải quyết; None when nothing was resolved."""
-        return percent(self.resolved_in_time, self.resolved)
+        """(trước hạn + đúng hạn) ÷ `seed_denominator`; None when it is zero."""
+        return percent(self.resolved_in_time, self.seed_denominator)
 
     @property
     def national_numerator(self) -> int:
@@ -212,10 +217,10 @@ def tally(dossiers: Iterable[DossierTiming]) -> OnTimeCounts:
 def seed_sentence(counts: OnTimeCounts) -> str:
     """The seed article's sentence: 'đã giải quyết 25.925/25.969 hồ sơ đúng hạn, đạt tỷ lệ
     99,83%'. 'Đúng hạn' there means early or on time."""
-    if counts.resolved == 0:
+    if counts.seed_denominator == 0:
         return "chưa giải quyết hồ sơ nào trong kỳ"
     return (
-        f"đã giải quyết {vn_number(counts.resolved_in_time)}/{vn_number(counts.resolved)} "
+        f"đã giải quyết {vn_number(counts.resolved_in_time)}/{vn_number(counts.seed_denominator)} "
         f"hồ sơ đúng hạn, đạt tỷ lệ {format_percent(counts.seed_rate)}"
     )
 

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from motcua.notifications.events import EVENTS
-from motcua.notifications.models import Notification
+from motcua.notifications.selectors import notifications_failed
 from motcua.notifications.services import notifications_requeue
 
 
@@ -53,16 +53,10 @@ class Command(BaseCommand):
             raise CommandError(f"Sự kiện không xác định: {event!r}.")
         created_since = _date(since) if since else None
         if dry_run:
-            qs = Notification.objects.filter(status=Notification.Status.FAILED)
-            if ids:
-                qs = qs.filter(pk__in=ids)
-            if event:
-                qs = qs.filter(event=event)
-            if channel:
-                qs = qs.filter(channel=channel)
-            if created_since:
-                qs = qs.filter(created_at__gte=created_since)
-            picked = list(qs.order_by("pk").values_list("pk", flat=True))
+            qs = notifications_failed(
+                ids=ids or None, event=event, channel=channel, created_since=created_since
+            )
+            picked = list(qs.values_list("pk", flat=True))
             self.stdout.write(f"Sẽ đưa lại {len(picked)} thông báo: {picked}")
             return
         picked = notifications_requeue(
