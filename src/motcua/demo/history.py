@@ -35,13 +35,14 @@ from motcua.catalogue.models import ProcedureVersion
 from motcua.clock.domain.worktime import DEFAULT_CUTOFF, WorkCalendar, repeated_supplements
 from motcua.clock.selectors import work_calendar_for
 from motcua.clock.services import from_wall_time
+from motcua.demo.bulk import copy_data, copy_text
 from motcua.dossiers.domain.codes import LOOKUP_ALPHABET, LOOKUP_LENGTH, dossier_code_format
 from motcua.dossiers.domain.workflow import Channel, Status
 from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent, DossierPause
 from motcua.dossiers.services import agency_code_for
 from motcua.org.models import OrgUnit
 from motcua.reports import services
-from motcua.reports.bulk import copy_data, copy_text, insert_rows
+from motcua.reports.bulk import insert_rows
 from motcua.reports.domain.periods import Period, quarter, year
 from motcua.reports.models import DemoLoad, DossierFactState
 
@@ -461,12 +462,7 @@ class Writer:
             **{name: row[at[name]] for name in self._STATE_INPUTS},
         }
         pauses = [(from_wall_time(a), from_wall_time(b)) for a, b in d.pauses]
-        snap = services.snapshot_of(values, pauses, self.calendars)
-        return (
-            pk,
-            *services._dims(values),
-            *(getattr(snap, n) for n in services.SNAPSHOT_FIELDS),
-        )
+        return services.state_values(values, services.snapshot_of(values, pauses, self.calendars))
 
     def _events(self, d: Draft, pk: int) -> list[tuple]:
         aware = from_wall_time
