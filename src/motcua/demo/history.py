@@ -201,14 +201,13 @@ class Generator:
         received = _clock_received(d)
         d.start = cal.clock_start(received)
         same_day = d.version.time_unit == SAME_DAY
+        # A supplement request a third of the way in; the citizen answers in 1–3 days.
+        lengths, offset = [], max(30, minutes // 3)
         if not same_day and rng.random() < 0.04:
-            # A supplement request a third of the way in; the citizen answers in 1–3 days.
-            p0 = cal.due(d.start, max(30, minutes // 3))
-            p1 = cal.due(p0, rng.randint(1, 3) * 480)
-            d.pauses.append((p0, p1))
+            lengths.append(rng.randint(1, 3) * 480)
             if rng.random() < 0.05:  # a second request: late for Decision 766
-                q0 = cal.due(p1, 60)
-                d.pauses.append((q0, cal.due(q0, 480)))
+                lengths.append(480)
+        d.pauses = _pauses_at(cal, d.start, offset, lengths)
         # The services' rule and calendar (`dossiers.deadlines.deadline`).
         cutoff = same_day_cutoff(
             time_unit=d.version.time_unit,
@@ -235,7 +234,13 @@ class Generator:
         elif rng.random() < 0.2:
             d.finished = d.due  # on the due instant: đúng hạn
         else:
-            d.finished = cal.due(d.start, int(minutes * rng.uniform(0.25, 0.97)), d.pauses)
+            worked = int(minutes * rng.uniform(0.25, 0.97))
+            if lengths and worked <= offset + 60 * (len(lengths) - 1):
+                # Done before the request would come: the request comes a third of the way
+                # into the work actually done (the result cannot precede the supplement).
+                d.pauses = _pauses_at(cal, d.start, max(1, worked // 3), lengths)
+                d.start, d.due = cal.deadline(received, minutes=minutes, pauses=d.pauses)
+            d.finished = cal.due(d.start, worked, d.pauses)
         d.finished = min(d.finished, d.due)
         if d.unit == self.city_desk and d.version.field.code in ("DD", "XD") and rng.random() < 0.3:
             d.transfer_to = rng.choice(self.transfer_targets) if self.transfer_targets else None
@@ -275,6 +280,17 @@ class Generator:
                 d.returned = returned
 
 
+def _pauses_at(cal: WorkCalendar, start: dt.datetime, offset: int, lengths: list[int]):
+    """Supplement pauses of these working-minute `lengths`: the first request `offset` working
+    minutes after `start`, each later one an hour of work after the previous answer."""
+    pauses, at = [], cal.due(start, offset)
+    for length in lengths:
+        end = cal.due(at, length)
+        pauses.append((at, end))
+        at = cal.due(end, 60)
+    return pauses
+
+
 def _clock_received(d: Draft) -> dt.datetime:
     """The instant the procedure's clock-start policy counts from (`startpolicy`, as
     `dossiers.services` asks it): history dossiers are received when filed, online ones
@@ -295,8 +311,12 @@ def live(d: Draft, reason: Callable[[Action], str]) -> Life:
     draft the table does not allow fails the load instead of writing a dossier no service
     could make. `reason(action)` gives the reason of each written event, in order."""
     life = Life()
+    plan: list[tuple] = []
 
     def step(action: Action, at, who: str, *, record: bool = True, **kw) -> None:
+        plan.append((at, len(plan), action, who, record, kw))
+
+    def check(action: Action, at, who: str, record: bool, kw: dict) -> None:
         text = reason(action) if record else ""
         decision = transition_check(
             state=life.status,
@@ -326,7 +346,7 @@ def live(d: Draft, reason: Callable[[Action], str]) -> Life:
         life.status = decision.to_state
 
     if d.outcome == "refused":
-        step(Action.REFUSE, d.finished, "tn")
+        check(Action.REFUSE, d.finished, "tn", True, {})
         return life
     step(Action.RECEIVE, d.submitted, "tn", record=False)
     step(Action.ASSIGN, d.submitted, "tn", record=False)
@@ -334,8 +354,10 @@ def live(d: Draft, reason: Callable[[Action], str]) -> Life:
         step(Action.REQUEST_SUPPLEMENT, a, "cv")
         step(Action.RECEIVE_SUPPLEMENT, b, "tn")
     if d.transfer_to is not None:
-        step(Action.TRANSFER, d.start + (d.finished - d.start) / 3, "cv", to_unit=d.transfer_to)
-        step(Action.TRANSFER_RETURN, d.start + 2 * (d.finished - d.start) / 3, "cv",
+        # Liên thông once the supplements are in: between the last answer and the finish.
+        begin = max([d.start, *(b for _, b in d.pauses)])
+        step(Action.TRANSFER, begin + (d.finished - begin) / 3, "cv", to_unit=d.transfer_to)
+        step(Action.TRANSFER_RETURN, begin + 2 * (d.finished - begin) / 3, "cv",
              from_unit=d.transfer_to)  # fmt: skip
     if d.apology_at is not None:
         data = {"new_appointment": from_wall_time(d.appointment).isoformat()}
@@ -348,6 +370,9 @@ def live(d: Draft, reason: Callable[[Action], str]) -> Life:
         step(Action.MARK_RESULT_READY, d.finished, "cv", record=False)
         if d.returned is not None:
             step(Action.RETURN_RESULT, d.returned, "tn", record=False)
+    # In time order, as the services receive them (ties in the order planned).
+    for at, _, action, who, record, kw in sorted(plan, key=lambda s: (s[0], s[1])):
+        check(action, at, who, record, kw)
     return life
 
 
