@@ -535,6 +535,20 @@ class Writer:
     def _states(self, drafts, rows, pks) -> list[tuple]:
         return [self._state(pk, d, row) for d, row, pk in zip(drafts, rows, pks, strict=True)]
 
+    def _state(self, pk: int, d: Draft, row: tuple) -> tuple:
+        """The `DossierFactState` row of a dossier about to be written: `services.snapshot_of`
+        on the values the dossier row holds, as `facts_rebuild` would read them back."""
+        at = self._AT
+        values = {
+            "id": pk,
+            "unit_id": d.unit.pk,
+            "procedure_version__procedure_id": d.version.procedure_id,
+            "procedure_version__field_id": d.version.field_id,
+            **{name: row[at[name]] for name in self._STATE_INPUTS},
+        }
+        pauses = [(from_wall_time(a), from_wall_time(b)) for a, b in d.pauses]
+        return services.state_values(values, services.snapshot_of(values, pauses, self.calendars))
+
     def _lives(self, drafts) -> list[tuple[Life, list[str]]]:
         """Each draft's walk (`live`) and the reasons of its pauses."""
         out = []
