@@ -6,7 +6,7 @@
 
 The database named in DATABASE_URL is created if missing and emptied of dossiers first (use a
 database of its own, never a real one). Dossiers come from the Thủ Dầu Một generator
-(`motcua.reports.demo`, the same legal clock as real dossiers), spread over --years. For the big
+(`motcua.demo.history`, the same legal clock as real dossiers), spread over --years. For the big
 load the dossier tables' secondary indexes and foreign keys are dropped and created again after
 it (PostgreSQL's advice for bulk loads; --keep-indexes loads with them), before anything is
 measured. The loader generates in one worker process per core and streams COPY text; the report's
@@ -126,8 +126,8 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
+    from motcua.demo.history import load_profile
     from motcua.dossiers.models import Dossier, DossierEvent, DossierPause
-    from motcua.reports.demo import load_profile
     from motcua.reports.domain.periods import year
     from motcua.reports.models import DemoLoad, DossierFact, DossierFactState
     from motcua.reports.selectors import ontime_counts_direct, ontime_report

@@ -3,7 +3,7 @@
 import pytest
 
 from motcua.accounts.roles import Role
-from motcua.catalogue import demo
+from motcua.demo import catalogue as demo
 from motcua.org.models import OrgUnit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

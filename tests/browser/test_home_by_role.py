@@ -2,9 +2,9 @@
 
 import pytest
 
-from motcua.accounts.demo import DEMO_USERS
-from motcua.accounts.demo import load as load_users
-from motcua.org.demo import load as load_units
+from motcua.demo.people import DEMO_USERS
+from motcua.demo.people import load as load_users
+from motcua.demo.units import load as load_units
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from motcua.reports.demo import load_profile
+from motcua.demo.history import load_profile
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

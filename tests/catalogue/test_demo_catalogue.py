@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from motcua.catalogue import demo
 from motcua.catalogue.models import ProcedureVersion
 from motcua.catalogue.services import catalogue_export
-from motcua.org.demo import load as load_units
+from motcua.demo import catalogue as demo
+from motcua.demo.units import load as load_units
 
 NEW_WARDS = ["79.25747", "79.25750", "79.25760", "79.25768", "79.25771"]
 

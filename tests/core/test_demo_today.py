@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from motcua.accounts.models import User
-from motcua.dossiers import demo
+from motcua.demo import today as demo
 from motcua.dossiers.domain.workflow import Channel, Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossier_worklist, transfer_targets

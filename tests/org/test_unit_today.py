@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from motcua.org.demo import load
+from motcua.demo.units import load
 from motcua.org.models import OrgUnit
 from motcua.org.templatetags.org_units import unit_today
 

@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from motcua.demo.history import DemoError, load_profile
 from motcua.dossiers.models import Dossier, DossierEvent
-from motcua.reports.demo import DemoError, load_profile
 from motcua.reports.domain.periods import Period, year
 from motcua.reports.selectors import ontime_counts_direct, ontime_report
 

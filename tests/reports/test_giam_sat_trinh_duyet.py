@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from motcua.core.formatting import vn_number
+from motcua.demo.history import load_profile
 from motcua.dossiers.models import DossierEvent
 from motcua.org.models import OrgUnit
-from motcua.reports.demo import load_profile
 from motcua.reports.domain.ontime import seed_sentence
 from motcua.reports.domain.periods import year
 from motcua.reports.selectors import ontime_report

@@ -175,13 +175,9 @@ def deadline_compute(
     cal = calendar or work_calendar_for(unit)
     received = to_wall_time(received_at)
     wall_pauses = [(to_wall_time(a), to_wall_time(b)) for a, b in pauses]
-    start = cal.clock_start(received)
-    if same_day_cutoff is not None:
-        if wall_pauses:
-            raise CalendarError("Thủ tục trong ngày không có tạm dừng.")
-        due = cal.due_same_day(received, same_day_cutoff)
-    else:
-        due = cal.due(start, duration_minutes, wall_pauses)
+    start, due = cal.deadline(
+        received, minutes=duration_minutes, same_day_cutoff=same_day_cutoff, pauses=wall_pauses
+    )
     return Deadline(
         received_at=from_wall_time(received),
         start=from_wall_time(start),

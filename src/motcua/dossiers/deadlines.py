@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from motcua.catalogue.domain import SAME_DAY
 from motcua.clock import services as clock
-from motcua.clock.domain.worktime import DEFAULT_CUTOFF, classify_finished
+from motcua.clock.domain.worktime import classify_finished
+from motcua.dossiers.domain.duerule import same_day_cutoff
 
 Pause = tuple[dt.datetime, dt.datetime]
 
@@ -26,19 +26,18 @@ def deadline(
     unit=None,
     pauses: Iterable[Pause] = (),
 ):
-    """The clock's `Deadline` (start, due) of `duration_minutes` working minutes.
-
-    A same-day procedure ("trong ngày", returned the next working day when received after the
-    cutoff) follows the cutoff rule; once it has been paused it counts its legal working day
-    with the pauses instead, since the cutoff rule has no notion of a pause.
-    """
+    """The clock's `Deadline` (start, due) of `duration_minutes` working minutes, or of the
+    same-day rule when it applies (`domain.duerule.same_day_cutoff`)."""
     pauses = tuple(pauses)
-    if procedure_version is not None and procedure_version.time_unit == SAME_DAY and not pauses:
-        return clock.deadline_compute(
-            received_at=received_at,
-            same_day_cutoff=procedure_version.same_day_cutoff or DEFAULT_CUTOFF,
-            unit=unit,
+    cutoff = None
+    if procedure_version is not None:
+        cutoff = same_day_cutoff(
+            time_unit=procedure_version.time_unit,
+            cutoff=procedure_version.same_day_cutoff,
+            paused=bool(pauses),
         )
+    if cutoff is not None:
+        return clock.deadline_compute(received_at=received_at, same_day_cutoff=cutoff, unit=unit)
     return clock.deadline_compute(
         received_at=received_at, duration_minutes=duration_minutes, unit=unit, pauses=pauses
     )

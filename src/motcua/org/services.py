@@ -9,8 +9,6 @@ from django.db import transaction
 
 from motcua.org.models import OrgUnit
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
 
 def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
@@ -18,7 +16,7 @@ def _date(value: str | None) -> datetime.date | None:
 
 @transaction.atomic
 def units_load(*, data: dict[str, Any]) -> int:
-    """Create or update units and bodies from the data-file format (see `data/tdm.json`).
+    """Create or update units and bodies from the data-file format (see `demo/data/tdm.json`).
 
     Idempotent: loading the same data twice changes nothing. Returns the number of rows read.
     """

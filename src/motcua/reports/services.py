@@ -258,6 +258,13 @@ def _dims(row: dict) -> tuple[int, int, int, int]:
     )
 
 
+def state_values(row: dict, snap: F.Snapshot) -> tuple:
+    """The `DossierFactState` row (in `STATE_COLUMNS` order) of a dossier (`row`: its
+    `DOSSIER_VALUES`) and its snapshot: what `facts_rebuild` writes, and the demo loader
+    writes beside the dossiers it loads in bulk."""
+    return (row["id"], *_dims(row), *(getattr(snap, n) for n in SNAPSHOT_FIELDS))
+
+
 @transaction.atomic
 def on_dossier_changed(*, dossier, **_: object) -> None:
     """`core.events.DOSSIER_CHANGED` subscriber: keep this dossier's counts in step."""
@@ -336,9 +343,7 @@ def facts_rebuild(
             for row in rows:
                 snap = snapshot_of(row, pauses.get(row["id"], ()), calendars)
                 _accumulate(acc, _dims(row), snap, +1)
-                states.append(
-                    (row["id"], *_dims(row), *(getattr(snap, n) for n in SNAPSHOT_FIELDS))
-                )
+                states.append(state_values(row, snap))
             insert_rows(DossierFactState, STATE_COLUMNS, states)
             _flush(acc)
             done += len(rows)

@@ -282,6 +282,27 @@ class WorkCalendar:
             position = max(position, pause_end)
         return self._instant_at(self._worked_before(position) + remaining)
 
+    def deadline(
+        self,
+        received: dt.datetime,
+        *,
+        minutes: int | None = None,
+        same_day_cutoff: dt.time | None = None,
+        pauses: Iterable[tuple[dt.datetime, dt.datetime]] = (),
+    ) -> tuple[dt.datetime, dt.datetime]:
+        """(clock start, due) of a receipt: `minutes` working minutes from the clock start,
+        pauses excluded, or the same-day rule at `same_day_cutoff` (which has no pauses). Give
+        exactly one of the two. `clock.services.deadline_compute` and the demo's history both
+        come here."""
+        if (minutes is None) == (same_day_cutoff is None):
+            raise ValueError("Give exactly one of minutes and same_day_cutoff.")
+        start = self.clock_start(received)
+        if same_day_cutoff is not None:
+            if any(True for _ in pauses):
+                raise CalendarError("Thủ tục trong ngày không có tạm dừng.")
+            return start, self.due_same_day(received, same_day_cutoff)
+        return start, self.due(start, minutes, pauses)
+
     def deadlines(
         self, receipts: Sequence[dt.datetime], minutes: Sequence[int]
     ) -> list[dt.datetime]:

@@ -8,6 +8,7 @@ Codes are never reused; the sequence is allocated in the database (`DossierCodeS
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import secrets
 
@@ -66,7 +67,11 @@ def dossier_code_parse(code: str) -> tuple[str, dt.date, int]:
     return match["agency"], day, int(match["seq"])
 
 
-def lookup_key_generate(length: int = LOOKUP_LENGTH) -> str:
+def lookup_key_generate(length: int = LOOKUP_LENGTH, *, rng: random.Random | None = None) -> str:
+    """A new lookup key; from `rng` (a seeded generator: the demo's reproducible history)
+    instead of the system's secure source when given."""
+    if rng is not None:
+        return "".join(rng.choices(LOOKUP_ALPHABET, k=length))
     return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(length))
 
 

@@ -6,14 +6,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each bounded context that has demo data exposes `<app>.demo.load()`; order matters.
+# The demo's loaders (`motcua.demo.*`), each with a `load()`; order matters. The history
+# (`demo.history.load_profile`) comes after them with --profile.
 DEMO_MODULES = [
-    "motcua.org.demo",
-    "motcua.accounts.demo",
-    "motcua.clock.demo",
-    "motcua.catalogue.demo",
-    "motcua.petitions.demo",
-    "motcua.dossiers.demo",
+    "motcua.demo.units",
+    "motcua.demo.people",
+    "motcua.demo.catalogue",
+    "motcua.demo.petitions",
+    "motcua.demo.today",
 ]
 
 
@@ -37,18 +37,13 @@ class Command(BaseCommand):
         logins = []
         with transaction.atomic():
             for name in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != name:
-                        raise
-                    continue
+                module = importlib.import_module(name)
                 self.stdout.write(f"· {module.__doc__.strip().splitlines()[0]}")
                 result = module.load()
-                if name == "motcua.accounts.demo":
+                if name == "motcua.demo.people":
                     logins = result
         if options.get("profile") or options.get("dossiers") or options.get("years"):
-            from motcua.reports.demo import DemoError, load_profile
+            from motcua.demo.history import DemoError, load_profile
 
             if options.get("dossiers") is not None and options["dossiers"] < 1:
                 raise CommandError("--dossiers phải là số nguyên dương.", returncode=2)

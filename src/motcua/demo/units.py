@@ -1,7 +1,11 @@
 """Demo organisation: Thủ Dầu Một city before 1 July 2025 and its successors after."""
 
+from pathlib import Path
+
 from motcua.org.models import OrgUnit
-from motcua.org.services import DATA_DIR, units_load_file
+from motcua.org.services import units_load_file
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "tdm.json"
 
 # Only 000.00.00.H29 (Hồ Chí Minh City) could be confirmed (see tdm.json's notes): the other
 # administrative units get a visibly provisional demo identifier so that each can receive with
@@ -11,7 +15,7 @@ DEMO_PREFIX = "DEMO."
 
 
 def load() -> int:
-    count = units_load_file(path=DATA_DIR / "tdm.json")
+    count = units_load_file(path=DATA_FILE)
     for unit in OrgUnit.objects.filter(
         agency_code="", kind__in=["province", "district", "ward", "commune"]
     ):

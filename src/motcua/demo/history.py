@@ -22,8 +22,10 @@ import datetime as dt
 import random
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
 
@@ -32,16 +34,19 @@ from motcua.accounts.roles import Role
 from motcua.accounts.services import user_create
 from motcua.catalogue.domain import SAME_DAY
 from motcua.catalogue.models import ProcedureVersion
-from motcua.clock.domain.worktime import DEFAULT_CUTOFF, WorkCalendar, repeated_supplements
-from motcua.clock.selectors import work_calendar_for
+from motcua.clock.domain import startpolicy
+from motcua.clock.domain.worktime import WorkCalendar
 from motcua.clock.services import from_wall_time
-from motcua.dossiers.domain.codes import LOOKUP_ALPHABET, LOOKUP_LENGTH, dossier_code_format
-from motcua.dossiers.domain.workflow import Channel, Status
+from motcua.demo.bulk import copy_data, copy_text
+from motcua.dossiers.domain.apology import ApologyRefused, apology_check
+from motcua.dossiers.domain.codes import dossier_code_format, lookup_key_generate
+from motcua.dossiers.domain.duerule import same_day_cutoff
+from motcua.dossiers.domain.workflow import Action, Channel, Status, transition_check
 from motcua.dossiers.models import Dossier, DossierCodeSequence, DossierEvent, DossierPause
 from motcua.dossiers.services import agency_code_for
 from motcua.org.models import OrgUnit
 from motcua.reports import services
-from motcua.reports.bulk import copy_data, copy_text, insert_rows
+from motcua.reports.bulk import insert_rows
 from motcua.reports.domain.periods import Period, quarter, year
 from motcua.reports.models import DemoLoad, DossierFactState
 
@@ -105,11 +110,30 @@ class Draft:
     transfer_to: OrgUnit | None = None
 
 
+# The historical officers' roles: the desk's (tn) and the department's specialist (cv).
+ROLES = {"tn": (Role.ONE_STOP_OFFICER.value,), "cv": (Role.SPECIALIST.value,)}
+
+
+@dataclass
+class Life:
+    """A draft's walk through the workflow table (`transition_check`, as the services check
+    each action): the events a supervisor audits (written), the pauses the table opens and
+    closes, and what the dossier row holds at the end."""
+
+    status: Status = Status.NEW
+    # (action, at, who, reason, from status, to status, data, from unit, to unit)
+    events: list[tuple] = field(default_factory=list)
+    pauses: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
+    supplement_count: int = 0
+    late_flag: bool = False
+    apologised: bool = False
+
+
 class Generator:
     def __init__(self, *, rng: random.Random, units: dict[str, OrgUnit]) -> None:
         self.rng = rng
         self.units = units
-        self.calendars: dict[int, WorkCalendar] = {}
+        self.calendars = services.Calendars()
         # The versions that applied in Thủ Dầu Một before 1/7/2025 (linked to its units), not
         # today's catalogue: after the reorganisation the same procedures run in the new wards.
         versions = list(
@@ -131,10 +155,7 @@ class Generator:
         self.transfer_targets = [u for c, u in units.items() if c in ("718.TNMT", "718.QLDT")]
 
     def calendar(self, unit: OrgUnit) -> WorkCalendar:
-        cal = self.calendars.get(unit.pk)
-        if cal is None:
-            cal = self.calendars[unit.pk] = work_calendar_for(unit)
-        return cal
+        return self.calendars.for_unit(unit.pk)
 
     def online_share(self, day: dt.date) -> float:
         # 12% in January 2021 rising to about 45% by 2023, then flattening.
@@ -177,21 +198,28 @@ class Generator:
     def _timing(self, d: Draft, cal: WorkCalendar) -> None:
         rng = self.rng
         minutes = d.version.legal_minutes
-        d.start = cal.clock_start(d.submitted)
+        received = _clock_received(d)
+        d.start = cal.clock_start(received)
         same_day = d.version.time_unit == SAME_DAY
+        # A supplement request a third of the way in; the citizen answers in 1–3 days.
+        lengths, offset = [], max(30, minutes // 3)
         if not same_day and rng.random() < 0.04:
-            # A supplement request a third of the way in; the citizen answers in 1–3 days.
-            p0 = cal.due(d.start, max(30, minutes // 3))
-            p1 = cal.due(p0, rng.randint(1, 3) * 480)
-            d.pauses.append((p0, p1))
+            lengths.append(rng.randint(1, 3) * 480)
             if rng.random() < 0.05:  # a second request: late for Decision 766
-                q0 = cal.due(p1, 60)
-                d.pauses.append((q0, cal.due(q0, 480)))
-        if same_day:
-            cutoff = d.version.same_day_cutoff or DEFAULT_CUTOFF
-            d.due = cal.due_same_day(d.submitted, cutoff)
-        else:
-            d.due = cal.due(d.start, minutes, d.pauses)
+                lengths.append(480)
+        d.pauses = _pauses_at(cal, d.start, offset, lengths)
+        # The services' rule and calendar (`dossiers.deadlines.deadline`).
+        cutoff = same_day_cutoff(
+            time_unit=d.version.time_unit,
+            cutoff=d.version.same_day_cutoff,
+            paused=bool(d.pauses),
+        )
+        d.start, d.due = cal.deadline(
+            received,
+            minutes=None if cutoff else minutes,
+            same_day_cutoff=cutoff,
+            pauses=d.pauses,
+        )
         roll = rng.random()
         if roll < 0.003:
             d.outcome = "stopped"
@@ -206,7 +234,13 @@ class Generator:
         elif rng.random() < 0.2:
             d.finished = d.due  # on the due instant: đúng hạn
         else:
-            d.finished = cal.due(d.start, int(minutes * rng.uniform(0.25, 0.97)), d.pauses)
+            worked = int(minutes * rng.uniform(0.25, 0.97))
+            if lengths and worked <= offset + 60 * (len(lengths) - 1):
+                # Done before the request would come: the request comes a third of the way
+                # into the work actually done (the result cannot precede the supplement).
+                d.pauses = _pauses_at(cal, d.start, max(1, worked // 3), lengths)
+                d.start, d.due = cal.deadline(received, minutes=minutes, pauses=d.pauses)
+            d.finished = cal.due(d.start, worked, d.pauses)
         d.finished = min(d.finished, d.due)
         if d.unit == self.city_desk and d.version.field.code in ("DD", "XD") and rng.random() < 0.3:
             d.transfer_to = rng.choice(self.transfer_targets) if self.transfer_targets else None
@@ -219,9 +253,22 @@ class Generator:
             return False
         d.finished, d.late = finished, True
         if self.rng.random() < 0.6:
-            # Mẫu 04 before the due instant, with a new appointment after the finish.
-            d.apology_at = max(d.start, d.due - dt.timedelta(hours=2))
-            d.appointment = cal.due(finished, 240)
+            # Mẫu 04 before the due instant, with a new appointment after the finish, when the
+            # services' apology rule allows it (`domain.apology`).
+            at = max(d.start, d.due - dt.timedelta(hours=2))
+            appointment = cal.due(finished, 240)
+            try:
+                apology_check(
+                    now=at,
+                    due_at=d.due,
+                    new_appointment=appointment,
+                    apologies_given=0,
+                    working_minutes_left=cal.elapsed(at, d.due) if at < d.due else None,
+                    notice_minutes=settings.MOTCUA_APOLOGY_NOTICE_WORKING_MINUTES,
+                )
+            except ApologyRefused:
+                return True
+            d.apology_at, d.appointment = at, appointment
         return True
 
     def finish(self, d: Draft, now: dt.datetime) -> None:
@@ -231,6 +278,102 @@ class Generator:
             # History is closed: every result was handed over (none waits in today's tabs).
             if returned < now:
                 d.returned = returned
+
+
+def _pauses_at(cal: WorkCalendar, start: dt.datetime, offset: int, lengths: list[int]):
+    """Supplement pauses of these working-minute `lengths`: the first request `offset` working
+    minutes after `start`, each later one an hour of work after the previous answer."""
+    pauses, at = [], cal.due(start, offset)
+    for length in lengths:
+        end = cal.due(at, length)
+        pauses.append((at, end))
+        at = cal.due(end, 60)
+    return pauses
+
+
+def _clock_received(d: Draft) -> dt.datetime:
+    """The instant the procedure's clock-start policy counts from (`startpolicy`, as
+    `dossiers.services` asks it): history dossiers are received when filed, online ones
+    submitted and postal ones postmarked then."""
+    return startpolicy.clock_start_instant(
+        policy=d.version.clock_start_policy,
+        channel=d.channel,
+        received_at=d.submitted,
+        submitted_at=d.submitted,
+        postmarked_at=d.submitted,
+    )
+
+
+def live(d: Draft, reason: Callable[[Action], str]) -> Life:
+    """Walk a finished draft through the workflow table: reception and assignment, its
+    supplement requests and receipts, liên thông, apology, then its end. Each step is checked
+    as the services check it (`transition_check`: state, role, reason, due instant), so a
+    draft the table does not allow fails the load instead of writing a dossier no service
+    could make. `reason(action)` gives the reason of each written event, in order."""
+    life = Life()
+    plan: list[tuple] = []
+
+    def step(action: Action, at, who: str, *, record: bool = True, **kw) -> None:
+        plan.append((at, len(plan), action, who, record, kw))
+
+    def check(action: Action, at, who: str, record: bool, kw: dict) -> None:
+        text = reason(action) if record else ""
+        decision = transition_check(
+            state=life.status,
+            action=action,
+            roles=ROLES[who],
+            reason=text,
+            now=at,
+            due_at=d.due,
+            supplement_count=life.supplement_count,
+        )
+        data = kw.get("data", {})
+        if action is Action.REQUEST_SUPPLEMENT:  # `dossiers.services._pause_open`
+            life.supplement_count += 1
+            life.late_flag = life.late_flag or decision.marks_late
+            data = {"supplement_no": life.supplement_count, "marks_late": decision.marks_late}
+        if decision.pauses_clock:
+            life.pauses.append((at, None))
+        if decision.resumes_clock:
+            life.pauses[-1] = (life.pauses[-1][0], at)
+        if action is Action.APOLOGISE:
+            life.apologised = True
+        if record:
+            life.events.append(
+                (action.value, at, who, text, decision.from_state, decision.to_state, data,
+                 kw.get("from_unit", d.unit), kw.get("to_unit", d.unit))
+            )  # fmt: skip
+        life.status = decision.to_state
+
+    if d.outcome == "refused":
+        check(Action.REFUSE, d.finished, "tn", True, {})
+        return life
+    step(Action.RECEIVE, d.submitted, "tn", record=False)
+    step(Action.ASSIGN, d.submitted, "tn", record=False)
+    for a, b in d.pauses:
+        step(Action.REQUEST_SUPPLEMENT, a, "cv")
+        step(Action.RECEIVE_SUPPLEMENT, b, "tn")
+    if d.transfer_to is not None:
+        # Liên thông once the supplements are in: between the last answer and the finish.
+        begin = max([d.start, *(b for _, b in d.pauses)])
+        step(Action.TRANSFER, begin + (d.finished - begin) / 3, "cv", to_unit=d.transfer_to)
+        step(Action.TRANSFER_RETURN, begin + 2 * (d.finished - begin) / 3, "cv",
+             from_unit=d.transfer_to)  # fmt: skip
+    if d.apology_at is not None:
+        data = {"new_appointment": from_wall_time(d.appointment).isoformat()}
+        step(Action.APOLOGISE, d.apology_at, "cv", data=data)
+    if d.outcome == "stopped":
+        step(Action.STOP, d.finished, "cv")
+    elif d.outcome == "withdrawn":
+        step(Action.WITHDRAW, d.finished, "tn")
+    else:
+        step(Action.MARK_RESULT_READY, d.finished, "cv", record=False)
+        if d.returned is not None:
+            step(Action.RETURN_RESULT, d.returned, "tn", record=False)
+    # In time order, as the services receive them (ties in the order planned).
+    for at, _, action, who, record, kw in sorted(plan, key=lambda s: (s[0], s[1])):
+        check(action, at, who, record, kw)
+    return life
 
 
 def _reserve_ids(n: int) -> list[int]:
@@ -287,7 +430,13 @@ class Writer:
     """Turns drafts into rows: codes by agency and day, events, pauses; bulk inserts."""
 
     def __init__(
-        self, *, rng: random.Random, officers, digital_team: User | None, now: dt.datetime
+        self,
+        *,
+        rng: random.Random,
+        officers,
+        digital_team: User | None,
+        now: dt.datetime,
+        calendars: services.Calendars,
     ) -> None:
         self.rng = rng
         self.now = now
@@ -305,7 +454,8 @@ class Writer:
         # snapshot rows written with the dossiers; the buckets are then built in one set-based
         # pass (`services.facts_add_from_states`) instead of per-dossier Python.
         self.with_states = connection.vendor == "postgresql"
-        self.calendars = services.Calendars()
+        # The generator's calendars: the snapshots classify with the calendar that set the due.
+        self.calendars = calendars
 
     def _code(self, unit: OrgUnit, day: dt.date) -> str:
         agency = self.agency.get(unit.pk)
@@ -342,7 +492,9 @@ class Writer:
     def write(self, drafts: list[Draft]) -> int:
         drafts = sorted(drafts, key=lambda x: x.submitted)
         pks = _reserve_ids(len(drafts)) if self.with_states else None
-        rows, states, codes = self._rows(drafts, pks)
+        rows, codes = self._rows(drafts)
+        lives = self._lives(drafts)
+        self._finish_rows(drafts, rows, lives)
         if pks is None:
             insert_rows(Dossier, self.DOSSIER_COLUMNS, rows)
             ids: dict[str, int] = {}
@@ -352,9 +504,9 @@ class Writer:
                 )
             pks = [ids[code] for code in codes]
         else:
-            insert_rows(Dossier, ("id", *self.DOSSIER_COLUMNS), rows)
-            insert_rows(DossierFactState, services.STATE_COLUMNS, states)
-        events, pauses = self._extras(drafts, pks)
+            insert_rows(Dossier, ("id", *self.DOSSIER_COLUMNS), self._with_ids(rows, pks))
+            insert_rows(DossierFactState, services.STATE_COLUMNS, self._states(drafts, rows, pks))
+        events, pauses = self._extras(drafts, lives, pks)
         insert_rows(DossierEvent, self.EVENT_COLUMNS, events)
         insert_rows(DossierPause, self.PAUSE_COLUMNS, pauses)
         self.written += len(rows)
@@ -365,37 +517,94 @@ class Writer:
         without touching the database: for the loader's worker processes."""
         drafts = sorted(drafts, key=lambda x: x.submitted)
         pks = range(first_id, first_id + len(drafts))
-        rows, states, _ = self._rows(drafts, pks)
-        events, pauses = self._extras(drafts, pks)
-        return {"dossiers": rows, "states": states, "events": events, "pauses": pauses}
+        rows, _ = self._rows(drafts)
+        lives = self._lives(drafts)
+        self._finish_rows(drafts, rows, lives)
+        events, pauses = self._extras(drafts, lives, pks)
+        return {
+            "dossiers": self._with_ids(rows, pks),
+            "states": self._states(drafts, rows, pks),
+            "events": events,
+            "pauses": pauses,
+        }
 
-    def _extras(self, drafts, pks) -> tuple[list[tuple], list[tuple]]:
-        rng, aware = self.rng, from_wall_time
+    @staticmethod
+    def _with_ids(rows, pks) -> list[tuple]:
+        return [(pk, *row) for pk, row in zip(pks, rows, strict=True)]
+
+    def _states(self, drafts, rows, pks) -> list[tuple]:
+        return [self._state(pk, d, row) for d, row, pk in zip(drafts, rows, pks, strict=True)]
+
+    def _state(self, pk: int, d: Draft, row: tuple) -> tuple:
+        """The `DossierFactState` row of a dossier about to be written: `services.snapshot_of`
+        on the values the dossier row holds, as `facts_rebuild` would read them back."""
+        at = self._AT
+        values = {
+            "id": pk,
+            "unit_id": d.unit.pk,
+            "procedure_version__procedure_id": d.version.procedure_id,
+            "procedure_version__field_id": d.version.field_id,
+            **{name: row[at[name]] for name in self._STATE_INPUTS},
+        }
+        pauses = [(from_wall_time(a), from_wall_time(b)) for a, b in d.pauses]
+        return services.state_values(values, services.snapshot_of(values, pauses, self.calendars))
+
+    def _lives(self, drafts) -> list[tuple[Life, list[str]]]:
+        """Each draft's walk (`live`) and the reasons of its pauses."""
+        out = []
+        for d in drafts:
+            life = live(d, self._reason)
+            out.append((life, [self.rng.choice(SUPPLEMENT_REASONS) for _ in life.pauses]))
+        return out
+
+    def _reason(self, action: Action) -> str:
+        rng = self.rng
+        return {
+            Action.REFUSE: lambda: rng.choice(REFUSE_REASONS),
+            Action.REQUEST_SUPPLEMENT: lambda: rng.choice(SUPPLEMENT_REASONS),
+            Action.TRANSFER: lambda: "Chuyển liên thông lấy ý kiến chuyên môn.",
+            Action.TRANSFER_RETURN: lambda: "Đã có ý kiến, trả hồ sơ.",
+            Action.APOLOGISE: lambda: APOLOGY_REASON,
+            Action.STOP: lambda: rng.choice(STOP_REASONS),
+            Action.WITHDRAW: lambda: rng.choice(WITHDRAW_REASONS),
+        }.get(action, lambda: "")()
+
+    def _finish_rows(self, drafts, rows, lives) -> None:
+        """What the walk ended with: status, supplement count, late flag, apology."""
+        at = self._AT
+        for i, (d, row, (life, _)) in enumerate(zip(drafts, rows, lives, strict=True)):
+            status, finished = life.status, row[at["finished_at"]]
+            if d.finished > self.now:  # not finished yet in real time: still being handled
+                status = Status.PROCESSING if d.outcome != "refused" else Status.NEW
+                finished = None
+            row[at["status"]] = int(status)
+            row[at["finished_at"]] = finished
+            row[at["supplement_count"]] = life.supplement_count
+            row[at["is_late_flag"]] = life.late_flag
+            row[at["apologised"]] = life.apologised
+            rows[i] = tuple(row)
+
+    def _extras(self, drafts, lives, pks) -> tuple[list[tuple], list[tuple]]:
+        aware = from_wall_time
         events, pauses = [], []
-        for d, pk in zip(drafts, pks, strict=True):
-            events.extend(self._events(d, pk))
-            for a, b in d.pauses:
-                reason = rng.choice(SUPPLEMENT_REASONS)
+        for d, (life, pause_reasons), pk in zip(drafts, lives, pks, strict=True):
+            people = self.officers[_home(d.unit)]
+            for action, at, who, reason, frm, to, data, from_unit, to_unit in life.events:
+                events.append(
+                    (pk, action, people[who].pk, aware(at), frm, to, 0, 0, from_unit.pk,
+                     to_unit.pk, None, reason, "", data)
+                )  # fmt: skip
+            for (a, b), reason in zip(life.pauses, pause_reasons, strict=True):
                 pauses.append((pk, DossierPause.Kind.SUPPLEMENT.value, aware(a), aware(b), reason))
         return events, pauses
 
-    def _rows(self, drafts, pks) -> tuple[list[tuple], list[tuple], list[str]]:
-        """Dossier rows (with the id first when `pks` is given), their report snapshots
-        (only with `pks`) and codes."""
+    def _rows(self, drafts) -> tuple[list[list], list[str]]:
+        """Dossier rows (lists; `_finish_rows` fills in what the walk decides) and codes."""
         rng = self.rng
         aware = from_wall_time
         created = aware(self.now)
-        rows, codes, states = [], [], []
-        for i, d in enumerate(drafts):
-            status = {
-                "refused": Status.NOT_RECEIVED,
-                "stopped": Status.STOPPED,
-                "withdrawn": Status.WITHDRAWN,
-            }.get(d.outcome, Status.RETURNED if d.returned else Status.RESOLVED)
-            finished = d.finished
-            if finished > self.now:  # not finished yet in real time: still being handled
-                status = Status.PROCESSING if d.outcome != "refused" else Status.NEW
-                finished = None
+        rows, codes = [], []
+        for d in drafts:
             received = None if d.outcome == "refused" else d.submitted
             officer = self.officers[_home(d.unit)]["tn"]
             code = self._code(d.unit, d.submitted.date())
@@ -407,9 +616,9 @@ class Writer:
                 if d.channel == Channel.POSTAL
                 else Dossier.ResultDelivery.COUNTER
             )
-            row = (
+            row = [
                 code,
-                "".join(rng.choices(LOOKUP_ALPHABET, k=LOOKUP_LENGTH)),
+                lookup_key_generate(rng=rng),
                 d.version.pk,
                 d.unit.pk,
                 d.unit.pk,
@@ -425,7 +634,7 @@ class Writer:
                 f"BC{rng.randint(10**8, 10**9 - 1)}" if d.channel == Channel.POSTAL else "",
                 None if received is None else officer.pk,
                 None,
-                int(status),
+                None,  # status: the walk's
                 0,
                 aware(received) if received else None,
                 d.version.legal_minutes,
@@ -433,90 +642,17 @@ class Writer:
                 aware(d.start) if received else None,
                 aware(d.due) if received else None,
                 aware(d.appointment or d.due) if received else None,
-                aware(finished) if finished else None,
+                aware(d.finished),
                 aware(d.returned) if d.returned else None,
                 delivery.value,
-                len(d.pauses),
-                repeated_supplements(len(d.pauses)),
-                d.apology_at is not None,
+                None,  # supplement_count, is_late_flag, apologised: the walk's
+                None,
+                None,
                 1,
                 created,
-            )
-            if pks is None:
-                rows.append(row)
-                continue
-            rows.append((pks[i], *row))
-            states.append(self._state(pks[i], d, row))
-        return rows, states, codes
-
-    def _state(self, pk: int, d: Draft, row: tuple) -> tuple:
-        """The `DossierFactState` row of a dossier about to be written: `services.snapshot_of`
-        on the values the dossier row holds, as `facts_rebuild` would read them back."""
-        at = self._AT
-        values = {
-            "id": pk,
-            "unit_id": d.unit.pk,
-            "procedure_version__procedure_id": d.version.procedure_id,
-            "procedure_version__field_id": d.version.field_id,
-            **{name: row[at[name]] for name in self._STATE_INPUTS},
-        }
-        pauses = [(from_wall_time(a), from_wall_time(b)) for a, b in d.pauses]
-        snap = services.snapshot_of(values, pauses, self.calendars)
-        return (
-            pk,
-            *services._dims(values),
-            *(getattr(snap, n) for n in services.SNAPSHOT_FIELDS),
-        )
-
-    def _events(self, d: Draft, pk: int) -> list[tuple]:
-        aware = from_wall_time
-        people = self.officers[_home(d.unit)]
-        out = []
-
-        def ev(action, at, actor, reason="", frm=None, to=None, **kw):
-            out.append(
-                (
-                    pk, action, actor.pk, aware(at), frm, to, 0, 0,
-                    kw.get("from_unit", d.unit).pk, kw.get("to_unit", d.unit).pk, None,
-                    reason, "", kw.get("data", {}),
-                )
-            )  # fmt: skip
-
-        rng = self.rng
-        if d.outcome == "refused":
-            ev("refuse", d.finished, people["tn"], rng.choice(REFUSE_REASONS),
-               Status.NEW, Status.NOT_RECEIVED)  # fmt: skip
-            return out
-        for i, (a, b) in enumerate(d.pauses, 1):
-            ev("request_supplement", a, people["cv"], rng.choice(SUPPLEMENT_REASONS),
-               Status.PROCESSING, Status.SUPPLEMENT_REQUESTED,
-               data={"supplement_no": i, "marks_late": repeated_supplements(i)})  # fmt: skip
-            ev("receive_supplement", b, people["tn"], "", Status.SUPPLEMENT_REQUESTED,
-               Status.PROCESSING)  # fmt: skip
-        if d.transfer_to is not None:
-            t0 = d.start + (d.finished - d.start) / 3
-            t1 = d.start + 2 * (d.finished - d.start) / 3
-            ev("transfer", t0, people["cv"], "Chuyển liên thông lấy ý kiến chuyên môn.",
-               Status.PROCESSING, Status.PROCESSING, to_unit=d.transfer_to)  # fmt: skip
-            ev("transfer_return", t1, people["cv"], "Đã có ý kiến, trả hồ sơ.",
-               Status.PROCESSING, Status.PROCESSING, from_unit=d.transfer_to)  # fmt: skip
-        if d.apology_at is not None:
-            ev(
-                "apologise",
-                d.apology_at,
-                people["cv"],
-                APOLOGY_REASON,
-                Status.PROCESSING,
-                Status.PROCESSING,
-                data={"new_appointment": aware(d.appointment).isoformat()},
-            )
-        if d.outcome == "stopped":
-            ev("stop", d.finished, people["cv"], rng.choice(STOP_REASONS), Status.PROCESSING,
-               Status.STOPPED)  # fmt: skip
-        elif d.outcome == "withdrawn":
-            ev("withdraw", d.finished, people["tn"], rng.choice(WITHDRAW_REASONS),
-               Status.PROCESSING, Status.WITHDRAWN)  # fmt: skip
-        return out
+            ]
+            rows.append(row)
+        return rows, codes
 
     def save_sequences(self) -> None:
         """Record the last sequence used per agency and day, so that real intake on those days
@@ -589,7 +725,9 @@ def load_profile(
     gen = Generator(rng=rng, units=units)
     officers = _officers(units)
     digital = User.objects.filter(groups__name=Role.DIGITAL_TEAM.value).order_by("pk").first()
-    writer = Writer(rng=rng, officers=officers, digital_team=digital, now=now_wall)
+    writer = Writer(
+        rng=rng, officers=officers, digital_team=digital, now=now_wall, calendars=gen.calendars
+    )
     first_new = (Dossier.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     bar = services.progress_bar("Tạo hồ sơ mẫu") if progress else None
     cal = gen.calendar(gen.city_desk)
@@ -774,7 +912,7 @@ def _load_scaled_parallel(gen, writer, cal, window, n, now, bar, *, seed) -> int
         specs.append((len(specs), batch, first))
     # Everything the workers read, loaded here: they never query the database.
     for unit in {gen.city_desk, *gen.desks, *gen.transfer_targets}:
-        writer.calendars._by_unit[unit.pk] = gen.calendar(unit)
+        gen.calendar(unit)
         writer.agency[unit.pk] = agency_code_for(unit)
     for version in (*gen.ward_versions, *gen.city_versions):
         _ = version.field, version.procedure
