@@ -249,10 +249,10 @@ def test_query_count_is_the_same_for_2_and_50_rows(client, receive, people):
     many = {tab: _queries(client, people["specialist"], tab) for tab in ("can-xu-ly", "tat-ca")}
     assert many == few
     # Session, user, roles (3); the user's unit and the calendar's version (2: the calendar
-    # itself is built by the first request and reused while the calendar is unchanged); scope: nested administrative units
-    # and the scope's ids (2); count; the page with its related rows joined; on "tất cả",
-    # the open pauses of the paused rows (1 query for the whole page); the early-warning
-    # norms of the page's procedures (1, issue 13).
+    # itself is built by the first request and reused while the calendar is unchanged);
+    # scope: nested administrative units and the scope's ids (2); count; the page with its
+    # related rows joined; on "tất cả", the open pauses of the paused rows (1 query for the
+    # whole page); the early-warning norms of the page's procedures (1, issue 13).
     assert few == {"can-xu-ly": 11, "tat-ca": 12}
 
 
