@@ -8,9 +8,10 @@ built per request (`worklist_clock`), never with a query per row.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,29 @@ def dossier_list_visible(*, user) -> QuerySet[Dossier]:
         return Dossier.objects.none()
     q = permissions.read_filter(user)
     return Dossier.objects.all() if q is None else Dossier.objects.filter(q)
+
+
+def dossier_count_visible(
+    *, user, cap: int, narrow: Callable[[QuerySet[Dossier]], QuerySet[Dossier]] = lambda qs: qs
+) -> int:
+    """How many of the dossiers `user` may read pass `narrow` (a list's filters), counted up
+    to `cap` + 1: `narrow(dossier_list_visible(user=user))` counted in one statement, as a
+    UNION ALL of the read scope's disjoint branches (`permissions.read_branches`). Each
+    branch filters one column, so an index serves it (an index-only scan without other
+    filters) where the scope's OR between the receiving and the current unit would scan the
+    table."""
+    if not user.is_authenticated:
+        return 0
+    branches = permissions.read_branches(user)
+    if not branches:
+        base = [Dossier.objects.none() if branches == [] else Dossier.objects.all()]
+    else:
+        base = [Dossier.objects.filter(b) for b in branches]
+    if len(base) == 1:
+        return narrow(base[0]).order_by().values("pk")[: cap + 1].count()
+    # Selecting a constant keeps the scans index-only where the filters allow it.
+    parts = [narrow(qs).order_by().annotate(_one=Value(1)).values("_one") for qs in base]
+    return parts[0].union(*parts[1:], all=True)[: cap + 1].count()
 
 
 # --- worklist ------------------------------------------------------------------------------

@@ -258,9 +258,10 @@ def _dims(row: dict) -> tuple[int, int, int, int]:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def on_dossier_changed(*, dossier, **_: object) -> None:
-    """`core.events.DOSSIER_CHANGED` subscriber: keep this dossier's counts in step."""
+    """`core.events.DOSSIER_CHANGED` subscriber: keep this dossier's counts in step. Runs in
+    the transition's transaction (no savepoint of its own: a failure fails the transition)."""
     facts_refresh_for(dossier_ids=[dossier.pk])
 
 
