@@ -254,7 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     from django.test.utils import CaptureQueriesContext
 
     from motcua.dossiers.models import Dossier
-    from motcua.dossiers.selectors import dossier_worklist, worklist_calendar, worklist_count
+    from motcua.dossiers.selectors import (
+        dossier_worklist,
+        worklist_calendar,
+        worklist_count_visible,
+    )
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0)
@@ -290,9 +294,12 @@ def main(argv: list[str] | None = None) -> int:
             user=user, tab=tab, sort=sort, now=now, calendar=worklist_calendar(user=user)
         )
         rows_sql, rows_params = qs[:50].query.sql_with_params()
-        # The page counts through `worklist_count` (capped): run that query's own SQL.
+        # The page counts through `worklist_count_visible` (capped, the read scope's indexed
+        # branches): run that query's own SQL.
         with CaptureQueriesContext(connection) as counted:
-            worklist_count(qs)
+            worklist_count_visible(
+                user=user, tab=tab, now=now, calendar=worklist_calendar(user=user)
+            )
         count_sql, count_params = counted.captured_queries[-1]["sql"], None
 
         def raw(rows_sql=rows_sql, rows_params=rows_params, cs=count_sql, cp=count_params):
