@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from collections import Counter
@@ -47,23 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=200, help="dossiers of each kind")
     args = parser.parse_args(argv)
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        print("Bỏ qua: cần DATABASE_URL của PostgreSQL (ví dụ .../motcua_bench).")
+    if not wl.django_on_postgres():
         return 0
-    wl.database_ensure(url)
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     from motcua.dossiers import services
     from motcua.org.models import OrgUnit
 
-    call_command("migrate", verbosity=0)
     desks, _sections, users, versions = wl.fixtures()
     officer, desk, version = users["mot_cua"], desks[0], versions[0]
     OrgUnit.objects.filter(pk=desk.parent_id).update(agency_code=AGENCY)
