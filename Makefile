@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := MOTCUA_ENV=development
 
-.PHONY: install run test test-fast lint format system-deps bench clean
+.PHONY: install run test test-fast lint format system-deps bench bench-ratios clean
 
 install: $(STAMP)
 	@bash scripts/system-deps.sh --runtime
@@ -54,6 +54,11 @@ test-fast: install lint
 
 bench: install
 	$(DEV_ENV) $(BIN)/python bench/run_all.py
+
+# Issue 12 §5: API list vs raw SQL, worklist vs raw SQL, intake vs raw INSERT, in one run
+# (PostgreSQL: DATABASE_URL=postgres://…/motcua_bench make bench-ratios).
+bench-ratios: install
+	$(DEV_ENV) $(BIN)/python bench/bench_ratios.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

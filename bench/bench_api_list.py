@@ -13,7 +13,6 @@ prints both medians side by side with their ratio (target ≤ 2×) and the rows 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -28,30 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1_000_000, help="number of dossiers")
     parser.add_argument("--repeat", type=int, default=15, help="timed runs of each")
     args = parser.parse_args(argv)
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        print("Bỏ qua: cần DATABASE_URL của PostgreSQL (ví dụ .../motcua_bench).")
+    if not wl.django_on_postgres():
         return 0
-    wl.database_ensure(url)
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from motcua.dossiers.models import Dossier
 
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    call_command("migrate", verbosity=0)
-    desks, sections, users, versions = wl.fixtures()
-    if Dossier.objects.filter(code__startswith="BENCH-").count() != args.n:
-        with connection.cursor() as cur:
-            cur.execute("DELETE FROM dossiers_dossier WHERE code LIKE 'BENCH-%%'")
-        wl.load(args.n, desks, sections, users, versions)
+    _desks, _sections, users, _versions = wl.dataset(args.n)
     print(f"{Dossier.objects.count():,} hồ sơ; đo {args.repeat} lần, lấy trung vị.\n")
 
     user = users["mot_cua"]

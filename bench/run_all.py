@@ -16,6 +16,8 @@ DEFAULT_ARGS = {
     "bench_reports.py": ["--n", "1000000"],
     "bench_worklist.py": ["--n", "1000000"],
     "bench_api_list.py": ["--n", "1000000"],
+    "bench_intake.py": ["--count", "200"],
+    "bench_ratios.py": ["--n", "1000000"],
     "bench_sqlite.py": ["--dossiers", "2000"],
 }
 

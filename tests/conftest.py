@@ -54,6 +54,15 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_calendars():
+    # Built unit calendars are cached per process (`clock.selectors.work_calendar_for`): every
+    # test builds its own, so query counts do not depend on the tests run before.
+    from motcua.clock.selectors import calendar_changed
+
+    calendar_changed()
+
+
 @pytest.fixture
 def password():
     return settings.MOTCUA_DEMO_PASSWORD

@@ -11,6 +11,15 @@ class ClockConfig(AppConfig):
 
         checks.register(_legal_hours_check)
 
+        from django.db.models.signals import post_delete, post_save
+
+        from motcua.clock.models import CalendarOverride, CalendarOverrideAudit, OfficeHours
+        from motcua.clock.selectors import calendar_changed
+
+        for model in (OfficeHours, CalendarOverride, CalendarOverrideAudit):
+            post_save.connect(calendar_changed, sender=model, dispatch_uid=f"cal-{model}")
+            post_delete.connect(calendar_changed, sender=model, dispatch_uid=f"cal-del-{model}")
+
 
 def _legal_hours_check(app_configs=None, **kwargs):
     """A mistyped MOTCUA_LEGAL_HOURS stops the start, not the first deadline computed."""

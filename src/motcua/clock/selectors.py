@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar as pycalendar
 import datetime as dt
 import functools
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 
 from motcua.clock.domain.legalhours import LegalHoursError, parse_legal_hours
 from motcua.clock.domain.vncalendar import Override, vietnam_calendar
@@ -75,7 +77,55 @@ def _configured_legal_hours(text: str) -> tuple[tuple[int, int], ...]:
         raise ImproperlyConfigured(str(e)) from e
 
 
+def calendar_version() -> tuple:
+    """What the calendars are built from, in one cheap query: the last audited change (every
+    change goes through the audited services) and the size and last row of both tables (so a
+    row written or removed without the services, a restore or a flushed test database also
+    changes it)."""
+    hours, overrides, audit = (
+        connection.ops.quote_name(m._meta.db_table)
+        for m in (OfficeHours, CalendarOverride, CalendarOverrideAudit)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {hours}), (SELECT MAX(id) FROM {hours}), "
+            f"(SELECT COUNT(*) FROM {overrides}), (SELECT MAX(id) FROM {overrides}), "
+            f"(SELECT MAX(id) FROM {audit})"
+        )
+        return tuple(cursor.fetchone())
+
+
+# Built calendars, per thread (a calendar's lazy index is not shared between threads), for the
+# current `calendar_version` only: any calendar change anywhere empties it on the next read.
+_calendars = threading.local()
+CALENDAR_CACHE_SIZE = 256
+# Bumped by every save or delete of a calendar row in this process (`apps.ClockConfig`): a
+# change another process makes shows in `calendar_version`; this one is seen even when the
+# database reuses ids (a rolled-back transaction on SQLite).
+_generation = [0]
+
+
+def calendar_changed(**kwargs) -> None:
+    _generation[0] += 1
+
+
 def work_calendar_for(unit=None) -> WorkCalendar:
+    """The legal calendar as of now for `unit` (None: nationwide), cached per process and
+    thread and rebuilt when `calendar_version` (one query) changes. See `calendar_build`."""
+    version = (calendar_version(), _generation[0], settings.MOTCUA_LEGAL_HOURS)
+    if getattr(_calendars, "version", None) != version:
+        _calendars.version, _calendars.built = version, {}
+    # The unit's path names its ancestors: a unit moved elsewhere gets a fresh calendar.
+    key = None if unit is None else (unit.pk, unit.path)
+    cal = _calendars.built.get(key)
+    if cal is None:
+        if len(_calendars.built) >= CALENDAR_CACHE_SIZE:
+            _calendars.built.clear()
+        cal = _calendars.built[key] = calendar_build(unit)
+    return cal
+
+
+def calendar_build(unit=None) -> WorkCalendar:
     """The legal calendar as of now for `unit` (None: nationwide): the unit's office hours on
     the legal working week (`legal_hours`), the package's Vietnamese dates, nationwide
     overrides, then overrides of the unit and its ancestors (nearest last)."""

@@ -15,8 +15,17 @@ COUNT_CAP = 10_000
 class CappedCountPaginator(Paginator):
     cap = COUNT_CAP
 
+    def __init__(self, object_list, per_page, *args, counter=None, **kwargs):
+        """`counter(cap)`: the list's count up to `cap` + 1 when the caller has a cheaper
+        query for it than counting `object_list` (the dossier list counts its read scope's
+        branches through their indexes)."""
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.counter = counter
+
     @cached_property
     def count(self) -> int:
+        if self.counter is not None:
+            return self.counter(self.cap)
         items = self.object_list
         if hasattr(items, "order_by"):
             return items.order_by()[: self.cap + 1].count()

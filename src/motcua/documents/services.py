@@ -103,13 +103,17 @@ def citizen_document_file_replace(*, source_dossier, old_name: str, new_file, sh
     )
 
 
-@transaction.atomic
 def dossier_components_to_store(*, dossier) -> int:
     """Keep the dossier's component files in its citizen's store, as online filings do (for
     counter, postal and API filings). Files already there (same SHA-256 and name) are skipped;
     a dossier without a citizen account stores nothing. Returns the documents added."""
     if dossier.applicant_user_id is None:
-        return 0
+        return 0  # no transaction (savepoint) opened for nothing: the counter's common case
+    with transaction.atomic():
+        return _components_to_store(dossier)
+
+
+def _components_to_store(dossier) -> int:
     known = set(
         CitizenDocument.objects.filter(owner_id=dossier.applicant_user_id).values_list(
             "sha256", "name"

@@ -8,9 +8,10 @@ built per request (`worklist_clock`), never with a query per row.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import STAFF_ROLES, Role
@@ -50,6 +51,29 @@ def dossier_list_visible(*, user) -> QuerySet[Dossier]:
         return Dossier.objects.none()
     q = permissions.read_filter(user)
     return Dossier.objects.all() if q is None else Dossier.objects.filter(q)
+
+
+def dossier_count_visible(
+    *, user, cap: int, narrow: Callable[[QuerySet[Dossier]], QuerySet[Dossier]] = lambda qs: qs
+) -> int:
+    """How many of the dossiers `user` may read pass `narrow` (a list's filters), counted up
+    to `cap` + 1: `narrow(dossier_list_visible(user=user))` counted in one statement, as a
+    UNION ALL of the read scope's disjoint branches (`permissions.read_branches`). Each
+    branch filters one column, so an index serves it (an index-only scan without other
+    filters) where the scope's OR between the receiving and the current unit would scan the
+    table."""
+    if not user.is_authenticated:
+        return 0
+    branches = permissions.read_branches(user)
+    if not branches:
+        base = [Dossier.objects.none() if branches == [] else Dossier.objects.all()]
+    else:
+        base = [Dossier.objects.filter(b) for b in branches]
+    if len(base) == 1:
+        return narrow(base[0]).order_by().values("pk")[: cap + 1].count()
+    # Selecting a constant keeps the scans index-only where the filters allow it.
+    parts = [narrow(qs).order_by().annotate(_one=Value(1)).values("_one") for qs in base]
+    return parts[0].union(*parts[1:], all=True)[: cap + 1].count()
 
 
 # --- worklist ------------------------------------------------------------------------------
@@ -183,52 +207,59 @@ def _tab_filter(tab: str, *, user, ids, now, near_due_until) -> Q:
     return either  # tat-ca
 
 
-def dossier_worklist(
+def _worklist_narrowing(
     *,
     user,
     tab: str = "tat-ca",
     query: str = "",
     procedure: str = "",
     channel: int | None = None,
-    sort: str = "han",
     now: dt.datetime | None = None,
     calendar: WorkCalendar | None = None,
     unit_ids: list[int] | None | bool = False,
-) -> QuerySet[Dossier]:
-    """The worklist's rows for one tab, filtered and sorted, with what the rows show joined in.
-
-    `unit_ids`: the reader's scope from `scope_unit_ids` (pass it when already known; False:
-    look it up). `calendar` is needed for the "sắp đến hạn" tab: its bound is the instant one
-    working day from now.
-    """
+) -> Callable[[QuerySet[Dossier]], QuerySet[Dossier]]:
+    """The worklist's filters for one tab, as a function narrowing the reader's visible
+    dossiers (the rows: `dossier_worklist`; the count: `worklist_count_visible`)."""
     now = now or system_clock.now()
-    if not user.is_authenticated:
-        return Dossier.objects.none()
     ids = scope_unit_ids(user=user) if unit_ids is False else unit_ids
-    readable = permissions.read_filter(user)
-    if Role.CITIZEN in user.roles and user.unit_id is None and ids is not None:
-        qs = Dossier.objects.filter(applicant_user=user)
-    else:
+    tab_q = Q()
+    if not (Role.CITIZEN in user.roles and user.unit_id is None and ids is not None):
+        # A citizen's list is their own dossiers (their read scope), whatever the tab.
         near = None
         if tab == "sap-den-han":
             cal = calendar or _calendar_for(user)
             near = _from_wall(cal.due(to_wall_time(now), MINUTES_PER_WORKING_DAY))
-        qs = Dossier.objects.filter(
-            _tab_filter(tab, user=user, ids=ids, now=now, near_due_until=near)
-        )
-        if readable is not None:  # the tabs narrow what the reader may see, never widen it
-            qs = qs.filter(readable)
+        tab_q = _tab_filter(tab, user=user, ids=ids, now=now, near_due_until=near)
+    extra = Q()
     if procedure:
-        qs = qs.filter(procedure_version__procedure__national_code=procedure)
+        extra &= Q(procedure_version__procedure__national_code=procedure)
     if channel:
-        qs = qs.filter(channel=channel)
+        extra &= Q(channel=channel)
     query = (query or "").strip()
     if query:
-        qs = qs.filter(
+        extra &= (
             Q(code__icontains=query)
             | Q(applicant_name__icontains=query)
             | Q(applicant_id_number=query)
         )
+
+    def narrow(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
+        # The tabs narrow what the reader may see, never widen it.
+        return qs.filter(tab_q).filter(extra)
+
+    return narrow
+
+
+def dossier_worklist(*, user, sort: str = "han", **filters) -> QuerySet[Dossier]:
+    """The worklist's rows for one tab, filtered and sorted, with what the rows show joined in.
+
+    `filters`: `tab`, `query`, `procedure`, `channel`, `now`; `unit_ids`: the reader's scope
+    from `scope_unit_ids` (pass it when already known; False: look it up). `calendar` is
+    needed for the "sắp đến hạn" tab: its bound is the instant one working day from now.
+    """
+    if not user.is_authenticated:
+        return Dossier.objects.none()
+    qs = _worklist_narrowing(user=user, **filters)(dossier_list_visible(user=user))
     order = SORTS.get(sort, SORTS["han"])[1]
     return qs.select_related(
         "procedure_version", "procedure_version__procedure", "current_unit", "assignee"
@@ -243,6 +274,16 @@ WORKLIST_COUNT_CAP = 2_000
 def worklist_count(rows: QuerySet[Dossier]) -> int:
     """How many rows the worklist has, counted up to `WORKLIST_COUNT_CAP` + 1."""
     return rows.order_by()[: WORKLIST_COUNT_CAP + 1].count()
+
+
+def worklist_count_visible(*, user, sort: str = "", **filters) -> int:
+    """The count of `dossier_worklist(user=user, **filters)` up to `WORKLIST_COUNT_CAP` + 1,
+    through the read scope's indexed branches (`dossier_count_visible`)."""
+    if not user.is_authenticated:
+        return 0
+    return dossier_count_visible(
+        user=user, cap=WORKLIST_COUNT_CAP, narrow=_worklist_narrowing(user=user, **filters)
+    )
 
 
 def worklist_prefetch_open_pauses(rows: list[Dossier]) -> None:

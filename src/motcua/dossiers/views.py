@@ -54,10 +54,17 @@ PAGE_SIZE = 50
 
 
 class WorklistPaginator(Paginator):
-    """Counts up to `WORKLIST_COUNT_CAP` + 1 rows (see `selectors.worklist_count`)."""
+    """Counts up to `WORKLIST_COUNT_CAP` + 1 rows: `count()` (the read scope's indexed
+    branches, `selectors.worklist_count_visible`), else the rows' `selectors.worklist_count`."""
+
+    def __init__(self, object_list, per_page, *, counter=None):
+        super().__init__(object_list, per_page)
+        self.counter = counter
 
     @cached_property
     def count(self) -> int:
+        if self.counter is not None:
+            return self.counter()
         return selectors.worklist_count(self.object_list)
 
     @property
@@ -122,17 +129,19 @@ def worklist(request):
         channel = 0
     now = request.now
     calendar = selectors.worklist_calendar(user=user)
-    rows = selectors.dossier_worklist(
-        user=user,
+    filters = dict(
         tab=tab,
         query=query,
         procedure=procedure,
         channel=channel or None,
-        sort=sort,
         now=now,
         calendar=calendar,
+        unit_ids=selectors.scope_unit_ids(user=user),
     )
-    page = WorklistPaginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = selectors.dossier_worklist(user=user, sort=sort, **filters)
+    page = WorklistPaginator(
+        rows, PAGE_SIZE, counter=lambda: selectors.worklist_count_visible(user=user, **filters)
+    ).get_page(request.GET.get("trang"))
     objects = list(page.object_list)
     selectors.worklist_prefetch_open_pauses(objects)
     for d in objects:

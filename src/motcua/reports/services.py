@@ -265,9 +265,10 @@ def state_values(row: dict, snap: F.Snapshot) -> tuple:
     return (row["id"], *_dims(row), *(getattr(snap, n) for n in SNAPSHOT_FIELDS))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def on_dossier_changed(*, dossier, **_: object) -> None:
-    """`core.events.DOSSIER_CHANGED` subscriber: keep this dossier's counts in step."""
+    """`core.events.DOSSIER_CHANGED` subscriber: keep this dossier's counts in step. Runs in
+    the transition's transaction (no savepoint of its own: a failure fails the transition)."""
     facts_refresh_for(dossier_ids=[dossier.pk])
 
 

@@ -8,15 +8,39 @@ from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.utils import timezone
 
-from motcua.dossiers.selectors import dossier_list_visible
+from motcua.dossiers.selectors import dossier_count_visible, dossier_list_visible
 from motcua.org.models import OrgUnit
 
 User = get_user_model()
 
 
-def _dossiers_filtered(
+def _dossiers_filtered(*, user, now: dt.datetime, ordering: str = "-received_at", **filters):
+    """The caller's visible dossiers (the selector's scope) narrowed by the list filters."""
+    qs = dossier_list_visible(user=user).select_related(
+        "procedure_version__procedure", "unit", "current_unit", "assignee"
+    )
+    qs = _narrowed(qs, now=now, **filters).with_overdue(now)
+    field = ordering.lstrip("-")
+    # Explicit null placement: SQLite and PostgreSQL differ by default.
+    order = (
+        F(field).desc(nulls_last=True)
+        if ordering.startswith("-")
+        else F(field).asc(nulls_last=True)
+    )
+    return qs.order_by(order, "-id")
+
+
+def _dossiers_counted(*, user, now: dt.datetime, cap: int, ordering: str = "", **filters) -> int:
+    """How many dossiers `_dossiers_filtered` lists, up to `cap` + 1 (through the read scope's
+    indexed branches, `selectors.dossier_count_visible`)."""
+    return dossier_count_visible(
+        user=user, cap=cap, narrow=lambda qs: _narrowed(qs, now=now, **filters)
+    )
+
+
+def _narrowed(
+    qs,
     *,
-    user,
     now: dt.datetime,
     status: int | None = None,
     channel: int | None = None,
@@ -27,12 +51,8 @@ def _dossiers_filtered(
     received_to: dt.date | None = None,
     due_before: dt.datetime | None = None,
     overdue: bool | None = None,
-    ordering: str = "-received_at",
 ):
-    """The caller's visible dossiers (the selector's scope) narrowed by the list filters."""
-    qs = dossier_list_visible(user=user).select_related(
-        "procedure_version__procedure", "unit", "current_unit", "assignee"
-    )
+    """`qs` narrowed by the list filters."""
     if status is not None:
         qs = qs.filter(status=status)
     if channel is not None:
@@ -49,19 +69,11 @@ def _dossiers_filtered(
         qs = qs.filter(received_at__lt=_local_midnight(received_to + dt.timedelta(days=1)))
     if due_before is not None:
         qs = qs.filter(due_at__lt=due_before)
-    qs = qs.with_overdue(now)
     if overdue is True:
         qs = qs.overdue(now)
     elif overdue is False:
         qs = qs.not_overdue(now)
-    field = ordering.lstrip("-")
-    # Explicit null placement: SQLite and PostgreSQL differ by default.
-    order = (
-        F(field).desc(nulls_last=True)
-        if ordering.startswith("-")
-        else F(field).asc(nulls_last=True)
-    )
-    return qs.order_by(order, "-id")
+    return qs
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:

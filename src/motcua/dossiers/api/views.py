@@ -18,6 +18,7 @@ optimistic lock) or the selectors (which apply the reader's scope), and renders 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -49,7 +50,7 @@ from motcua.core.idempotency import (
 from motcua.core.pagination import CappedCountPaginator
 from motcua.dossiers import permissions, services
 from motcua.dossiers.api.errors import ApiError, ErrorOutputSerializer, _vn_exception, domain_error
-from motcua.dossiers.api.filters import _dossiers_filtered
+from motcua.dossiers.api.filters import _dossiers_counted, _dossiers_filtered
 from motcua.dossiers.api.serializers import (
     ApplicantSerializer,
     ComponentInputSerializer,
@@ -292,6 +293,12 @@ class DossierListCreateApi(BaseApi):
         now = request.now
         qs = _dossiers_filtered(user=request.user, now=now, **f.validated_data)
         paginator = DossierPagination()
+        paginator.django_paginator_class = functools.partial(
+            CappedCountPaginator,
+            counter=lambda cap: _dossiers_counted(
+                user=request.user, now=now, cap=cap, **f.validated_data
+            ),
+        )
         page = paginator.paginate_queryset(qs, request, view=self)
         data = DossierListOutputSerializer(page, many=True, context={"now": now}).data
         return paginator.get_paginated_response(data)
