@@ -17,6 +17,11 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # The language the person last used on the site (language switch, sign-in): their e-mails
+    # and SMS are written in it. Vietnamese unless they chose English.
+    language = models.CharField(
+        "ngôn ngữ", max_length=8, choices=[("vi", "Tiếng Việt"), ("en", "English")], default="vi"
+    )
     is_demo = models.BooleanField(
         "tài khoản demo",
         default=False,

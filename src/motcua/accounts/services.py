@@ -58,5 +58,15 @@ def user_create(
     return user
 
 
+def user_language_remember(*, user: User, language: str) -> None:
+    """Keep the language `user` reads the site in, for their e-mails and SMS; one UPDATE, only
+    when it changed and is one of the site's languages."""
+    codes = {code for code, _ in settings.LANGUAGES}
+    language = (language or "").split("-")[0]
+    if language in codes and user.pk and user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language
+
+
 def role_label(role: Role) -> str:
     return ROLE_LABELS[role]

@@ -837,4 +837,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     # legal2 (issue 13): postmark at postal intake
     "Ngày trên dấu bưu điện (hồ sơ gửi qua bưu chính)": "Postmark date (postal filings)",
     "Ngày trên dấu bưu điện không hợp lệ.": "The postmark date is not valid.",
+    # notifications (dossiers/notify.py): how the result is returned
+    "qua dịch vụ bưu chính công ích": "by public postal service",
+    "bản điện tử trên Cổng Dịch vụ công": "as an electronic copy on the Public Service Portal",
+    "tại {unit}": "at {unit}",
 }
