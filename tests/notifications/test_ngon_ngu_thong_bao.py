@@ -45,7 +45,9 @@ CONTEXT = {
     "title": "Street lights",
     "minutes": 5,
 }
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
+VIETNAMESE = re.compile(
+    r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I
+)
 
 
 def _messages(event, language):
@@ -142,7 +144,7 @@ def test_signing_in_with_english_chosen_remembers_it(client, citizen, password):
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_dossier_messages_follow_the_applicants_account(receive, people, citizen, language):
+def test_dossier_messages_follow_the_applicants_account(receive, people, citizen, language):  # noqa: F811
     citizen.language = language
     citizen.save(update_fields=["language"])
     dossier = receive()
@@ -165,7 +167,7 @@ def test_dossier_messages_follow_the_applicants_account(receive, people, citizen
         assert email.subject == f"Hồ sơ {dossier.code} cần bổ sung, hoàn thiện"
 
 
-def test_result_delivery_is_written_in_the_applicants_language(receive, people, citizen):
+def test_result_delivery_is_written_in_the_applicants_language(receive, people, citizen):  # noqa: F811
     from motcua.dossiers.notify import _context
     from motcua.notifications.services import _render
 

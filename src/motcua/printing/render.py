@@ -218,7 +218,7 @@ def _fonts():
 
 
 def print_language(language: str | None) -> str:
-    """"vi", or a language with its labels table (`templates/labels.<language>.json`): the
+    """ "vi", or a language with its labels table (`templates/labels.<language>.json`): the
     form is then printed bilingual, the legal Vietnamese text with that language beside it."""
     language = (language or "vi").split("-")[0]
     return language if (TEMPLATES / f"labels.{language}.json").is_file() else "vi"
