@@ -1064,3 +1064,21 @@ TRANSLATIONS.update(
         "số hồ sơ có nghĩa vụ tài chính": "dossiers with fees to pay",
     }
 )
+TRANSLATIONS.update(
+    {
+        # catalogue levels (catalogue/models.py), shown in the reports
+        "Cấp tỉnh": "Province level",
+        "Cấp huyện": "District level",
+        "Cấp xã": "Commune level",
+        "Dịch vụ công trực tuyến toàn trình": "Fully online public service",
+        "Dịch vụ công trực tuyến một phần": "Partly online public service",
+        "Không cung cấp trực tuyến": "Not offered online",
+    }
+)
+TRANSLATIONS.update(
+    {
+        "Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến": "Share of fee-bearing procedures with online payments made",
+        "Tiến độ số hóa theo đơn vị, thủ tục": "Digitisation progress by unit and procedure",
+        "Phản ánh, kiến nghị theo đơn vị": "Petitions by unit",
+    }
+)

@@ -228,7 +228,8 @@ INDICATORS: tuple[Indicator, ...] = (
         ("tthc_co_phi_thanh_toan_truc_tuyen",), ("tthc_co_phi",), DOMAIN,
     ),
     Indicator(
-        "3.5b", "3", "Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến", D(2),
+        "3.5b", "3",
+        gettext_noop("Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến"), D(2),
         D(80), ("tthc_co_phi_phat_sinh_thanh_toan",), ("tthc_co_phi",), PORTAL,
     ),
     Indicator(

@@ -33,3 +33,10 @@ def in_language(obj):
 def value_in_language(result):
     """An indicator result's value ("Chưa có dữ liệu", "4,25 ngày", "99,83%") likewise."""
     return result.value_text_in(gettext)
+
+
+@register.filter
+def tr(text):
+    """A catalogue text held in a variable (an indicator's name, a note) in the reader's
+    language; unlike `{% translate var %}` it keeps a "%" in the text as it is."""
+    return gettext(str(text)) if text else ""
