@@ -28,6 +28,7 @@ from django.template import Context
 from django.template.loader import select_template
 from django.utils import timezone, translation
 
+from motcua.accounts.language import language_or_default
 from motcua.notifications import domain, sealing
 from motcua.notifications.events import EVENTS
 from motcua.notifications.gateways import email_gateway, sms_gateway
@@ -37,13 +38,6 @@ logger = logging.getLogger(__name__)
 
 Status = Notification.Status
 Channel = Notification.Channel
-
-
-def _language(language: str) -> str:
-    """One of the site's languages; anything else (or nothing) is Vietnamese."""
-    codes = {code for code, _ in settings.LANGUAGES}
-    language = (language or "").split("-")[0]
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def _render(template_name: str, context: dict, language: str = "vi") -> str:
@@ -76,7 +70,7 @@ def notification_enqueue(
     has neither an e-mail address nor a phone number. `language` is the recipient's (their
     account's `language`); Vietnamese when unknown.
     """
-    language = _language(language)
+    language = language_or_default(language)
     spec = EVENTS.get(event)
     if spec is None:
         raise ValueError(f"Sự kiện thông báo không xác định: {event!r}")
