@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from motcua.printing import render_form
+from motcua.printing.data import RESULTS
 from motcua.printing.render import TEMPLATES, manifest, print_language, rule_sets
 from tests.printing.conftest import pdf_text
 
@@ -19,7 +20,13 @@ ENGLISH = {
     "refusal": ["Notice of refusal to receive the dossier", "following reasons"],
     "apology": ["Apology", "Thank you for your understanding"],
     "stop": ["Notice that handling of the dossier has stopped", "following reasons"],
-    "control_sheet": ["Dossier handling control sheet", "Hand-over time", "Handed over by"],
+    "control_sheet": [
+        "Dossier handling control sheet",
+        "Hand-over time",
+        "Handed over by",
+        "early / on time / late",
+        "Trước hạn early",
+    ],
 }
 VIETNAMESE = {
     "receipt": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
@@ -72,6 +79,7 @@ def test_every_key_in_the_templates_has_its_english():
         used |= set(re.findall(r'\btitle\(\s*"([^"]+)"', text))
         used |= set(re.findall(r'"(Người [^"]+|\(Ký[^"]+)"', text))
     used |= {"Giao khách hàng", "Lưu", "TT", "Tên giấy tờ", "Hình thức", "Số lượng"}
+    used |= set(RESULTS)  # a hand-over's result, glossed as data
     assert len(used) > 50
     assert sorted(used - set(labels)) == []
     assert sorted(set(labels) - used) == [], "labels.en.json has entries no template uses"
