@@ -247,5 +247,6 @@ def test_officer_reading_in_english_prints_bilingual(client, receive, people):
     assert "Receipt of dossier and appointment for the result" in text
     assert f"Mã hồ sơ (Dossier code): {dossier.code}" in text
     assert "Socialist Republic of Viet Nam" in text
+    assert "Tờ khai Bản chính (original) 01" in text  # the component's form, glossed
     client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
     assert "Dossier code" not in get_pdf(client, people["desk"], dossier, "receipt")

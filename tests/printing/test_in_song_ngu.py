@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from motcua.catalogue.models import Component
+from motcua.dossiers.models import Dossier
 from motcua.printing import render_form
 from motcua.printing.data import RESULTS
 from motcua.printing.render import TEMPLATES, manifest, print_language, rule_sets
@@ -15,7 +17,13 @@ from tests.printing.conftest import pdf_text
 
 FORMS = [(rules, form) for rules in rule_sets() for form in manifest(rules)["forms"]]
 ENGLISH = {
-    "receipt": ["Receipt of dossier and appointment for the result", "Lookup key", "Applicant"],
+    "receipt": [
+        "Receipt of dossier and appointment for the result",
+        "Lookup key",
+        "Applicant",
+        "Bản chính (original)",
+        "Bản sao chứng thực (certified copy)",
+    ],
     "supplement": ["Request to supplement and complete the dossier", "please provide"],
     "refusal": ["Notice of refusal to receive the dossier", "following reasons"],
     "apology": ["Apology", "Thank you for your understanding"],
@@ -80,6 +88,8 @@ def test_every_key_in_the_templates_has_its_english():
         used |= set(re.findall(r'"(Người [^"]+|\(Ký[^"]+)"', text))
     used |= {"Giao khách hàng", "Lưu", "TT", "Tên giấy tờ", "Hình thức", "Số lượng"}
     used |= set(RESULTS)  # a hand-over's result, glossed as data
+    # values the dossier app prints (component forms, result delivery), glossed when known
+    used |= {str(label) for label in [*Component.Form.labels, *Dossier.ResultDelivery.labels]}
     assert len(used) > 50
     assert sorted(used - set(labels)) == []
     assert sorted(set(labels) - used) == [], "labels.en.json has entries no template uses"
