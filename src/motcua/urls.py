@@ -3,12 +3,15 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from motcua.accounts.views import set_language
+
 admin.site.site_header = "Quản trị hệ thống Một cửa điện tử"
 admin.site.site_title = "Quản trị motcua"
 admin.site.index_title = "Quản trị"
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch, also remembered on the signed-in account (accounts/views.py).
+    path("i18n/setlang/", set_language, name="set_language"),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("thu-tuc/", include("motcua.catalogue.urls")),

@@ -234,3 +234,19 @@ def test_a_dossier_received_before_the_2025_circular_keeps_the_2018_set(client, 
     text = get_pdf(client, people["desk"], dossier, "apology").upper()
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
     assert "ĐỀ NGHỊ GIA HẠN" not in text
+
+
+def test_officer_reading_in_english_prints_bilingual(client, receive, people):
+    """The officer's language (the site's switch) chooses the print: Vietnamese legal text with
+    the English beside it (printing/templates/labels.en.json)."""
+    dossier = receive()
+    client.force_login(people["desk"])
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    text = get_pdf(client, people["desk"], dossier, "receipt")
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
+    assert "Receipt of dossier and appointment for the result" in text
+    assert f"Mã hồ sơ (Dossier code): {dossier.code}" in text
+    assert "Socialist Republic of Viet Nam" in text
+    assert "Tờ khai Bản chính (original) 01" in text  # the component's form, glossed
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
+    assert "Dossier code" not in get_pdf(client, people["desk"], dossier, "receipt")

@@ -30,3 +30,20 @@ def test_officer_page_in_english(client, people, submit):
         present=["Newly received", "Classify: within our competence", "Processing log"],
         absent=["Mới tiếp nhận", "Nhật ký xử lý"],
     )
+
+
+def test_sender_account_language_chooses_the_messages(people, submit):
+    """A petition sent from an account reading in English is acknowledged in English; without
+    an account (or in Vietnamese) the messages stay Vietnamese."""
+    from motcua.notifications.models import Notification
+
+    citizen = people["citizen"]
+    citizen.language = "en"
+    citizen.save(update_fields=["language"])
+    p = submit()
+    email = Notification.objects.get(event="petition.received", ref_id=p.code, channel="email")
+    assert email.subject == f"Petition {p.code} received"
+    assert email.body.startswith("Dear ")
+    q = submit(user=None)
+    email = Notification.objects.get(event="petition.received", ref_id=q.code, channel="email")
+    assert email.subject == f"Đã tiếp nhận phản ánh, kiến nghị {q.code}"

@@ -1,5 +1,6 @@
 """Users: officers belong to one unit; roles are Django groups (see `roles.py`)."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
@@ -16,6 +17,11 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
+    )
+    # The language the person last used on the site (language switch, sign-in): their e-mails
+    # and SMS are written in it. Vietnamese unless they chose English.
+    language = models.CharField(
+        "ngôn ngữ", max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     is_demo = models.BooleanField(
         "tài khoản demo",

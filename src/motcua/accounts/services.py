@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from motcua.accounts.language import site_language
 from motcua.accounts.models import User
 from motcua.accounts.roles import ROLE_LABELS, Role
 
@@ -56,6 +57,15 @@ def user_create(
     user.save()
     user.groups.set([Group.objects.get_or_create(name=r.value)[0] for r in roles])
     return user
+
+
+def user_language_remember(*, user: User, language: str) -> None:
+    """Keep the language `user` reads the site in, for their e-mails and SMS; one UPDATE, only
+    when it changed and is one of the site's languages."""
+    language = site_language(language)
+    if language and user.pk and user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language
 
 
 def role_label(role: Role) -> str:

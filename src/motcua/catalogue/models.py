@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from motcua.accounts.roles import ROLE_LABELS, Role
 from motcua.catalogue import domain
@@ -57,9 +58,9 @@ class ProcedureVersion(models.Model):
         SUPERSEDED = "superseded", "Đã được thay thế"
 
     class Level(models.TextChoices):
-        PROVINCE = "province", "Cấp tỉnh"
-        DISTRICT = "district", "Cấp huyện"
-        COMMUNE = "commune", "Cấp xã"
+        PROVINCE = "province", gettext_lazy("Cấp tỉnh")
+        DISTRICT = "district", gettext_lazy("Cấp huyện")
+        COMMUNE = "commune", gettext_lazy("Cấp xã")
 
     class TimeUnit(models.TextChoices):
         WORKING_DAYS = domain.WORKING_DAYS, "Ngày làm việc"
@@ -72,9 +73,9 @@ class ProcedureVersion(models.Model):
         BOTH = "both", "Bản giấy và bản điện tử"
 
     class OnlineLevel(models.TextChoices):
-        FULL = "toan_trinh", "Dịch vụ công trực tuyến toàn trình"
-        PARTIAL = "mot_phan", "Dịch vụ công trực tuyến một phần"
-        NONE = "none", "Không cung cấp trực tuyến"
+        FULL = "toan_trinh", gettext_lazy("Dịch vụ công trực tuyến toàn trình")
+        PARTIAL = "mot_phan", gettext_lazy("Dịch vụ công trực tuyến một phần")
+        NONE = "none", gettext_lazy("Không cung cấp trực tuyến")
 
     procedure = models.ForeignKey(
         Procedure, verbose_name="thủ tục", on_delete=models.PROTECT, related_name="versions"

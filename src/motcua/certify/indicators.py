@@ -7,13 +7,14 @@ reports' built-in provider."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 def certify_provider(ctx) -> dict[str, object]:
     from motcua.certify.selectors import indicator_inputs_for_units
 
     ctx.links.setdefault("4.2", []).append(
-        ("Tiến độ số hóa theo đơn vị, thủ tục", reverse("certify:paperless"))
+        (_("Tiến độ số hóa theo đơn vị, thủ tục"), reverse("certify:paperless"))
     )
     return indicator_inputs_for_units(unit_ids=ctx.unit_ids, start=ctx.start, end=ctx.end)
 

@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from motcua.dossiers.domain.workflow import Action
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -45,9 +47,10 @@ ACTION_EVENTS: dict[str, str] = {
     Action.STOP.value: "dossier.stopped",
 }
 
+# Lazy: the message is rendered in the recipient's language (notification_enqueue).
 DELIVERY_TEXT = {
-    Dossier.ResultDelivery.POST: "qua dịch vụ bưu chính công ích",
-    Dossier.ResultDelivery.ELECTRONIC: "bản điện tử trên Cổng Dịch vụ công",
+    Dossier.ResultDelivery.POST: gettext_lazy("qua dịch vụ bưu chính công ích"),
+    Dossier.ResultDelivery.ELECTRONIC: gettext_lazy("bản điện tử trên Cổng Dịch vụ công"),
 }
 
 
@@ -105,11 +108,18 @@ def _context(dossier: Dossier, event: DossierEvent, key: str) -> dict:
             reason=event.reason,
         )
     elif key == "dossier.result_ready":
-        delivery = DELIVERY_TEXT.get(dossier.result_delivery) or f"tại {unit.name}"
+        delivery = DELIVERY_TEXT.get(dossier.result_delivery) or format_lazy(
+            gettext_lazy("tại {unit}"), unit=unit.name
+        )
         ctx.update(delivery=delivery)
     elif key in ("dossier.refused", "dossier.stopped"):
         ctx.update(reasons=lines(event.reason) or [event.reason])
     return ctx
+
+
+def applicant_language(user) -> str:
+    """The language of the citizen's account (chosen on the portal); Vietnamese without one."""
+    return user.language if user is not None else "vi"
 
 
 def dossier_notify(*, dossier: Dossier, event: DossierEvent) -> list:
@@ -129,6 +139,9 @@ def dossier_notify(*, dossier: Dossier, event: DossierEvent) -> list:
             context=_context(dossier, event, key),
             ref_type=REF_TYPE,
             ref_id=dossier.code,
+            language=applicant_language(
+                dossier.applicant_user if dossier.applicant_user_id else None
+            ),
         )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from motcua import printing
 from motcua.catalogue.models import Component as CatalogueComponent
@@ -304,7 +304,10 @@ def dossier_form_pdf(dossier: Dossier, form: str, *, status_url: str) -> bytes:
         data = receipt_data(dossier, status_url=status_url)
     else:
         data = BUILDERS[form](dossier)
-    return printing.render_form(rule_set=rules, form=form, data=data)
+    # An officer reading the site in English gets the form bilingual (printing/README).
+    return printing.render_form(
+        rule_set=rules, form=form, data=data, language=translation.get_language()
+    )
 
 
 # --- guidance slip for an intake that was not received -----------------------------------------
@@ -342,7 +345,9 @@ def guidance_data(
 def guidance_pdf(**kwargs) -> bytes:
     data = guidance_data(**kwargs)
     rules = printing.rule_set_for(data.issued_on)
-    return printing.render_form(rule_set=rules, form="supplement", data=data)
+    return printing.render_form(
+        rule_set=rules, form="supplement", data=data, language=translation.get_language()
+    )
 
 
 # --- the dossier log ---------------------------------------------------------------------------

@@ -25,9 +25,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.template import Context
-from django.template.loader import get_template
+from django.template.loader import select_template
 from django.utils import timezone, translation
 
+from motcua.accounts.language import language_or_default
 from motcua.notifications import domain, sealing
 from motcua.notifications.events import EVENTS
 from motcua.notifications.gateways import email_gateway, sms_gateway
@@ -40,11 +41,16 @@ Status = Notification.Status
 Channel = Notification.Channel
 
 
-def _render(template_name: str, context: dict) -> str:
+def _render(template_name: str, context: dict, language: str = "vi") -> str:
+    """`<event>/sms.txt` is the Vietnamese text; another language has its own file beside it
+    (`sms.en.txt`), used when present, rendered with that language active."""
     # Plain text: no HTML escaping ("Nguyễn Văn A & con" must read as written).
-    template = get_template(template_name).template
-    with translation.override("vi"):
-        text = template.render(Context(context, autoescape=False))
+    names = [template_name]
+    if language != settings.LANGUAGE_CODE:
+        names.insert(0, template_name.removesuffix(".txt") + f".{language}.txt")
+    template = select_template(names).template
+    with translation.override(language):
+        text = template.render(Context({**context, "language": language}, autoescape=False))
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     return re.sub(r"\n{3,}", "\n\n", text)
 
@@ -57,12 +63,15 @@ def notification_enqueue(
     context: dict,
     ref_type: str,
     ref_id: str,
+    language: str = "vi",
 ) -> list[Notification]:
     """Write one outbox row per channel the applicant has, to be sent after the commit.
 
     Call it inside the transaction that makes the change. Nothing is written when the applicant
-    has neither an e-mail address nor a phone number.
+    has neither an e-mail address nor a phone number. `language` is the recipient's (their
+    account's `language`); Vietnamese when unknown.
     """
+    language = language_or_default(language)
     spec = EVENTS.get(event)
     if spec is None:
         raise ValueError(f"Sự kiện thông báo không xác định: {event!r}")
@@ -94,14 +103,18 @@ def notification_enqueue(
 
             def body_for(ctx, channel=channel, body_template=body_template):
                 # SMS: without diacritics, one message where possible (domain.sms_text).
-                text = _render(body_template, ctx)
+                text = _render(body_template, ctx, language)
                 return domain.sms_text(text) if channel == Channel.SMS else text
 
-            subject = _render(subject_template, masked) if subject_template else ""
+            subject = _render(subject_template, masked, language) if subject_template else ""
             sealed = ""
             if spec.secret:
                 sealed = sealing.seal(
-                    subject=_render(subject_template, context)[:255] if subject_template else "",
+                    subject=(
+                        _render(subject_template, context, language)[:255]
+                        if subject_template
+                        else ""
+                    ),
                     body=body_for(context),
                 )
             notification = Notification.objects.create(

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 def petitions_provider(ctx) -> dict[str, object]:
@@ -17,7 +18,7 @@ def petitions_provider(ctx) -> dict[str, object]:
 
     for code in ("5.2", "5.3"):
         ctx.links.setdefault(code, []).append(
-            ("Phản ánh, kiến nghị theo đơn vị", reverse("petitions:report"))
+            (_("Phản ánh, kiến nghị theo đơn vị"), reverse("petitions:report"))
         )
     return petition_indicator_inputs(start=ctx.start, end=ctx.end, unit_ids=ctx.unit_ids)
 

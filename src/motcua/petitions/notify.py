@@ -76,4 +76,6 @@ def petition_notify(*, petition, event) -> list:
             context=context,
             ref_type=REF_TYPE,
             ref_id=petition.code,
+            # the sender's account language (portal); Vietnamese for a petition without one
+            language=petition.sender_user.language if petition.sender_user_id else "vi",
         )

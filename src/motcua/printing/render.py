@@ -217,9 +217,19 @@ def _fonts():
     )
 
 
-def render_form(*, rule_set: str, form: str, data: d.FormData, format: str = "pdf") -> bytes:
+def print_language(language: str | None) -> str:
+    """ "vi", or a language with its labels table (`templates/labels.<language>.json`): the
+    form is then printed bilingual, the legal Vietnamese text with that language beside it."""
+    language = (language or "vi").split("-")[0]
+    return language if (TEMPLATES / f"labels.{language}.json").is_file() else "vi"
+
+
+def render_form(
+    *, rule_set: str, form: str, data: d.FormData, format: str = "pdf", language: str = "vi"
+) -> bytes:
     """Render `form` ("receipt", "supplement", "refusal", "apology", "stop", "control_sheet")
-    of `rule_set` ("tt01_2018", "tt03_2025") with `data`; PDF bytes (or PNG of page 1)."""
+    of `rule_set` ("tt01_2018", "tt03_2025") with `data`; PDF bytes (or PNG of page 1).
+    `language` "en" prints it bilingual (see `print_language`)."""
     spec = form_spec(rule_set, form)
     title = form_title(rule_set, form)
     expected = DATA_CLASSES[spec["data"]]
@@ -232,6 +242,7 @@ def render_form(*, rule_set: str, form: str, data: d.FormData, format: str = "pd
     inputs = {
         "data": json.dumps(to_payload(data), ensure_ascii=False),
         "title": f"{spec['title']} {getattr(data, 'dossier_code', '')}".strip(),
+        "lang": print_language(language),
     }
     if spec.get("qr"):
         inputs["qr"] = qr_svg(getattr(data, spec["qr"]))

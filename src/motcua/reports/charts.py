@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from motcua.core.formatting import vn_number
 from motcua.reports.domain.ontime import format_percent
@@ -24,10 +25,15 @@ def _svg(width: int, height: int, body: str, label: str) -> str:
     )
 
 
+def _empty() -> str:
+    nothing = escape(_("Chưa có dữ liệu"))
+    return _svg(600, 40, f'<text x="10" y="25">{nothing}</text>', nothing)
+
+
 def trend_svg(rows) -> str:
     """Bars: dossiers received per month; line: on-time rate (seed) per month, 90–100%."""
     if not rows:
-        return _svg(600, 40, '<text x="10" y="25">Chưa có dữ liệu</text>', "Chưa có dữ liệu")
+        return _empty()
     w, h, left, bottom, top = 720, 240, 44, 36, 16
     plot_w, plot_h = w - left - 44, h - bottom - top
     n = len(rows)
@@ -44,10 +50,11 @@ def trend_svg(rows) -> str:
     for i, r in enumerate(rows):
         x = left + i * step
         bh = plot_h * r.extra["received"] / peak
-        label = (
-            f"{r.period.label}: tiếp nhận {vn_number(r.extra['received'])}, "
-            f"đúng hạn {format_percent(r.counts.seed_rate)}"
-        )
+        label = _("%(period)s: tiếp nhận %(received)s, đúng hạn %(rate)s") % {
+            "period": r.period.label_in(_),
+            "received": vn_number(r.extra["received"]),
+            "rate": format_percent(r.counts.seed_rate),
+        }
         parts.append(
             f'<rect x="{x + step * 0.15:.1f}" y="{top + plot_h - bh:.1f}" '
             f'width="{step * 0.7:.1f}" height="{bh:.1f}" fill="{BLUE}" opacity="0.35">'
@@ -66,18 +73,18 @@ def trend_svg(rows) -> str:
         parts.append(
             f'<polyline points="{" ".join(points)}" fill="none" stroke="{GREEN}" stroke-width="2"/>'
         )
-    parts.append(
-        f'<text x="{left}" y="{h - 3}" font-size="11">Cột: hồ sơ tiếp nhận theo tháng · '
-        "Đường: tỷ lệ giải quyết đúng hạn (trục phải, 90–100%)</text>"
+    legend = _(
+        "Cột: hồ sơ tiếp nhận theo tháng · Đường: tỷ lệ giải quyết đúng hạn (trục phải, 90–100%)"
     )
-    return _svg(w, h, "".join(parts), "Xu hướng tiếp nhận và tỷ lệ đúng hạn theo tháng")
+    parts.append(f'<text x="{left}" y="{h - 3}" font-size="11">{escape(legend)}</text>')
+    return _svg(w, h, "".join(parts), _("Xu hướng tiếp nhận và tỷ lệ đúng hạn theo tháng"))
 
 
 def channel_svg(rows) -> str:
     """One stacked bar: the share of each channel among dossiers received."""
     total = sum(r.extra["received"] for r in rows)
     if not total:
-        return _svg(600, 40, '<text x="10" y="25">Chưa có dữ liệu</text>', "Chưa có dữ liệu")
+        return _empty()
     w, h = 600, 80
     x = 0.0
     parts = []
@@ -86,7 +93,11 @@ def channel_svg(rows) -> str:
         share = r.extra["received"] / total
         colour = CHANNEL_COLOURS.get(r.key, GREY)
         pct = format_percent(None if not total else _pct(r.extra["received"], total))
-        label = f"{r.label}: {vn_number(r.extra['received'])} hồ sơ ({pct})"
+        label = _("%(channel)s: %(received)s hồ sơ (%(share)s)") % {
+            "channel": r.label,
+            "received": vn_number(r.extra["received"]),
+            "share": pct,
+        }
         parts.append(
             f'<rect x="{x:.1f}" y="0" width="{w * share:.1f}" height="36" fill="{colour}">'
             f"<title>{escape(label)}</title></rect>"
@@ -98,7 +109,7 @@ def channel_svg(rows) -> str:
             f'<rect x="{i * 200}" y="50" width="12" height="12" fill="{colour}"/>'
             f'<text x="{i * 200 + 16}" y="61" font-size="11">{escape(label)}</text>'
         )
-    return _svg(w, h, "".join(parts), "Tỷ lệ hồ sơ theo kênh nộp")
+    return _svg(w, h, "".join(parts), _("Tỷ lệ hồ sơ theo kênh nộp"))
 
 
 def _pct(a: int, b: int):
@@ -110,7 +121,7 @@ def _pct(a: int, b: int):
 def ranking_svg(rows) -> str:
     """Horizontal bars: units from the lowest on-time rate up (the ones to look at first)."""
     if not rows:
-        return _svg(600, 40, '<text x="10" y="25">Chưa có dữ liệu</text>', "Chưa có dữ liệu")
+        return _empty()
     w, bar_h, label_w = 640, 22, 230
     h = len(rows) * (bar_h + 6) + 10
     parts = []
@@ -131,4 +142,4 @@ def ranking_svg(rows) -> str:
             f'<text x="{label_w + max(length, 1) + 6:.1f}" y="{y + 15}" font-size="12">'
             f"{escape(format_percent(r.counts.seed_rate))}</text>"
         )
-    return _svg(w, h, "".join(parts), "Xếp hạng đơn vị theo tỷ lệ đúng hạn (thang 95–100%)")
+    return _svg(w, h, "".join(parts), _("Xếp hạng đơn vị theo tỷ lệ đúng hạn (thang 95–100%)"))

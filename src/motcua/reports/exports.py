@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -19,8 +21,8 @@ from motcua.reports.selectors import GROUPS, OnTimeReport, ReportRow
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TYPST_DIR = Path(__file__).resolve().parent / "typst"
-NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NATIONAL = gettext_noop("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+MOTTO = gettext_noop("Độc lập - Tự do - Hạnh phúc")
 
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -28,9 +30,12 @@ HEAD_FILL = PatternFill("solid", fgColor="DDE7F3")
 PCT = "0.00%"
 INT = "#,##0"
 
+# Marked for the catalogue; translated when a sheet or PDF is written.
 QUARTER_HEAD = (
-    "Kỳ", "Tiếp nhận", "Đã giải quyết", "Trước hạn, đúng hạn", "Quá hạn", "Tỷ lệ đúng hạn",
-    "Đang xử lý còn hạn", "Đang xử lý quá hạn", "Chỉ số 2.1",
+    gettext_noop("Kỳ"), gettext_noop("Tiếp nhận"), gettext_noop("Đã giải quyết"),
+    gettext_noop("Trước hạn, đúng hạn"), gettext_noop("Quá hạn"), gettext_noop("Tỷ lệ đúng hạn"),
+    gettext_noop("Đang xử lý còn hạn"), gettext_noop("Đang xử lý quá hạn"),
+    gettext_noop("Chỉ số 2.1"),
 )  # fmt: skip
 
 
@@ -57,9 +62,15 @@ XLSX_COLUMNS = tuple(
 )
 
 
+def _with_english(text: str) -> str:
+    """The national header stays Vietnamese; in English its rendering follows in brackets."""
+    other = _(text)
+    return text if other == text else f"{text} ({other})"
+
+
 def _sheet_header(ws, title: str, lines: list[str], width: int) -> int:
-    ws.append([NATIONAL])
-    ws.append([MOTTO])
+    ws.append([_with_english(NATIONAL)])
+    ws.append([_with_english(MOTTO)])
     ws.append([])
     ws.append([title])
     for line in lines:
@@ -73,7 +84,7 @@ def _sheet_header(ws, title: str, lines: list[str], width: int) -> int:
 
 
 def _table(ws, start: int, head, rows, formats) -> None:
-    ws.append(list(head))
+    ws.append([str(h) for h in head])
     for c in range(1, len(head) + 1):
         cell = ws.cell(row=start, column=c)
         cell.font = Font(bold=True)
@@ -94,13 +105,16 @@ def _table(ws, start: int, head, rows, formats) -> None:
 def ontime_xlsx(*, report: OnTimeReport, by_quarter) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = "Đúng hạn"
+    ws.title = _("Đúng hạn")
     start = _sheet_header(ws, heading(report), sentences(report), len(XLSX_COLUMNS) + 1)
-    rows = [[r.label, *(fn(r) for _, fn, _ in XLSX_COLUMNS)] for r in [*report.rows, report.total]]
+    rows = [
+        [str(r.label), *(fn(r) for _h, fn, _fmt in XLSX_COLUMNS)]
+        for r in [*report.rows, report.total]
+    ]
     _table(
         ws,
         start,
-        [GROUPS[report.group_by], *(h for h, _, _ in XLSX_COLUMNS)],
+        [GROUPS[report.group_by], *(h for h, _fn, _fmt in XLSX_COLUMNS)],
         rows,
         [None, *(fmt for _, _, fmt in XLSX_COLUMNS)],
     )
@@ -109,15 +123,17 @@ def ontime_xlsx(*, report: OnTimeReport, by_quarter) -> bytes:
     ws.column_dimensions["A"].width = 42
     for c in range(2, len(XLSX_COLUMNS) + 2):
         ws.column_dimensions[get_column_letter(c)].width = 14
-    ws2 = wb.create_sheet("Theo năm, quý")
-    start = _sheet_header(ws2, "Tỷ lệ giải quyết đúng hạn theo năm và quý", [], len(QUARTER_HEAD))
+    ws2 = wb.create_sheet(_("Theo năm, quý"))
+    start = _sheet_header(
+        ws2, _("Tỷ lệ giải quyết đúng hạn theo năm và quý"), [], len(QUARTER_HEAD)
+    )
     _table(
         ws2,
         start,
-        QUARTER_HEAD,
+        [_(h) for h in QUARTER_HEAD],
         [
             [
-                p.period.label,
+                p.period.label_in(_),
                 p.extra["received"],
                 p.counts.resolved,
                 p.counts.resolved_in_time,
@@ -142,14 +158,14 @@ def ontime_xlsx(*, report: OnTimeReport, by_quarter) -> bytes:
 def returned_xlsx(*, rows, period, unit) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = "Hồ sơ trả lại"
-    where = unit.name if unit else "Toàn hệ thống"
-    head = ("Ngày", "Mã hồ sơ", "Chủ hồ sơ", "Thủ tục", "Đơn vị tiếp nhận", "Loại",
-            "Lý do", "Người thực hiện")  # fmt: skip
+    ws.title = _("Hồ sơ trả lại")
+    where = unit.name if unit else _("Toàn hệ thống")
+    head = (_("Ngày"), _("Mã hồ sơ"), _("Chủ hồ sơ"), _("Thủ tục"), _("Đơn vị tiếp nhận"),
+            _("Loại"), _("Lý do"), _("Người thực hiện"))  # fmt: skip
     start = _sheet_header(
         ws,
-        "Danh sách hồ sơ trả lại, không tiếp nhận, dừng xử lý, rút hồ sơ",
-        [f"{where} — {period.label}"],
+        _("Danh sách hồ sơ trả lại, không tiếp nhận, dừng xử lý, rút hồ sơ"),
+        [f"{where} — {period.label_in(_)}"],
         len(head),
     )
     from motcua.reports.selectors import RETURN_ACTIONS
@@ -161,7 +177,7 @@ def returned_xlsx(*, rows, period, unit) -> bytes:
             e.dossier.applicant_name,
             e.dossier.procedure_version.name,
             e.dossier.unit.name,
-            RETURN_ACTIONS.get(e.action, e.action),
+            str(RETURN_ACTIONS.get(e.action, e.action)),
             e.reason,
             str(e.actor) if e.actor else "",
         ]
@@ -190,7 +206,7 @@ def _fonts():
 
 
 def _row_cells(r: ReportRow) -> list[str]:
-    return [r.label, *(fn(r) for _, fn in COLUMNS[:10])]
+    return [str(r.label), *(fn(r) for _h, fn in COLUMNS[:10])]
 
 
 def ontime_pdf(*, report: OnTimeReport, by_quarter, user=None) -> bytes:
@@ -198,24 +214,26 @@ def ontime_pdf(*, report: OnTimeReport, by_quarter, user=None) -> bytes:
 
     now = timezone.localtime()
     unit = report.unit
-    agency = unit.parent.name if unit is not None and unit.parent_id else "Hệ thống Một cửa"
+    agency = unit.parent.name if unit is not None and unit.parent_id else _("Hệ thống Một cửa")
+    everywhere = _("Toàn hệ thống")
     from motcua.core.formatting import vn_number
 
     data = {
-        "title": "Báo cáo tình hình giải quyết hồ sơ thủ tục hành chính",
-        "subtitle": f"{report.period.label} — {unit.name if unit else 'Toàn hệ thống'}",
+        "title": _("Báo cáo tình hình giải quyết hồ sơ thủ tục hành chính"),
+        "subtitle": f"{report.period.label_in(_)} — {unit.name if unit else everywhere}",
         "agency": agency,
-        "unit": unit.name if unit else "Toàn hệ thống",
-        "place_date": f"ngày {now:%d} tháng {now:%m} năm {now:%Y}",
+        "unit": unit.name if unit else everywhere,
+        "place_date": _("ngày %(d)s tháng %(m)s năm %(y)s")
+        % {"d": f"{now:%d}", "m": f"{now:%m}", "y": f"{now:%Y}"},
         "sentences": sentences(report),
-        "group_label": GROUPS[report.group_by],
-        "head": [GROUPS[report.group_by], *(h for h, _ in COLUMNS[:10])],
+        "group_label": str(GROUPS[report.group_by]),
+        "head": [str(GROUPS[report.group_by]), *(str(h) for h, _fn in COLUMNS[:10])],
         "rows": [_row_cells(r) for r in report.rows],
         "total": _row_cells(report.total),
-        "quarter_head": list(QUARTER_HEAD),
+        "quarter_head": [_(h) for h in QUARTER_HEAD],
         "quarter_rows": [
             [
-                p.period.label,
+                p.period.label_in(_),
                 vn_number(p.extra["received"]),
                 vn_number(p.counts.resolved),
                 vn_number(p.counts.resolved_in_time),
@@ -227,12 +245,23 @@ def ontime_pdf(*, report: OnTimeReport, by_quarter, user=None) -> bytes:
             ]
             for p in by_quarter
         ],
-        "note": (
+        "note": _(
             "Tỷ lệ đúng hạn = (trước hạn + đúng hạn) ÷ đã giải quyết trong kỳ. Chỉ số 2.1 "
             "(QĐ 766/QĐ-TTg) tính cả hồ sơ đang xử lý đến hết kỳ; hồ sơ yêu cầu bổ sung quá "
-            f"một lần tính là quá hạn. Số liệu lập lúc {now:%H:%M} ngày {now:%d/%m/%Y}."
-        ),
+            "một lần tính là quá hạn. Số liệu lập lúc %(time)s ngày %(day)s."
+        )
+        % {"time": f"{now:%H:%M}", "day": f"{now:%d/%m/%Y}"},
         "author": (user.full_name or user.username) if user is not None else "",
+        "labels": {
+            "page": _("Trang"),
+            # the national header stays Vietnamese; another language adds its rendering
+            "national": "" if _(NATIONAL) == NATIONAL else f"{_(NATIONAL)} — {_(MOTTO)}",
+            "by_group": _("Kết quả giải quyết theo %(group)s")
+            % {"group": str(GROUPS[report.group_by]).lower()},
+            "by_quarter": _("Tỷ lệ giải quyết đúng hạn theo năm và quý"),
+            "author": _("Người lập báo cáo"),
+            "sign": _("(Ký, ghi rõ họ tên)"),
+        },
     }
     compiler = typst.Compiler(
         TYPST_DIR / "ontime.typ", root=TYPST_DIR, font_paths=_fonts(), ignore_system_fonts=True

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from motcua.core.formatting import vn_number
 from motcua.reports.domain.ontime import (
     average_days_text,
@@ -43,28 +46,32 @@ class Column:
 
 # The one list of the report's columns: to add or rename a column, edit it here.
 REPORT_COLUMNS = (
-    Column("Tiếp nhận", lambda r: r.extra["received"]),
-    Column("Đã giải quyết", lambda r: r.counts.resolved),
-    Column("Trước hạn", lambda r: r.counts.resolved_early),
-    Column("Đúng hạn", lambda r: r.counts.resolved_on_time),
-    Column("Quá hạn", lambda r: r.counts.resolved_late),
-    Column("Đang xử lý còn hạn", lambda r: r.counts.open_in_time),
-    Column("Đang xử lý quá hạn", lambda r: r.counts.open_overdue),
-    Column("Tỷ lệ đúng hạn", lambda r: r.counts.seed_rate, "rate"),
-    Column("Chỉ số 2.1", lambda r: r.counts.national_rate, "rate", "Chỉ số 2.1 (QĐ 766)"),
+    Column(_("Tiếp nhận"), lambda r: r.extra["received"]),
+    Column(_("Đã giải quyết"), lambda r: r.counts.resolved),
+    Column(_("Trước hạn"), lambda r: r.counts.resolved_early),
+    Column(_("Đúng hạn"), lambda r: r.counts.resolved_on_time),
+    Column(_("Quá hạn"), lambda r: r.counts.resolved_late),
+    Column(_("Đang xử lý còn hạn"), lambda r: r.counts.open_in_time),
+    Column(_("Đang xử lý quá hạn"), lambda r: r.counts.open_overdue),
+    Column(_("Tỷ lệ đúng hạn"), lambda r: r.counts.seed_rate, "rate"),
+    Column(_("Chỉ số 2.1"), lambda r: r.counts.national_rate, "rate", _("Chỉ số 2.1 (QĐ 766)")),
     Column(
-        "TG xử lý TB (ngày)",
+        _("TG xử lý TB (ngày)"),
         lambda r: r.counts.average_processing_days,
         "days",
-        "Thời gian xử lý TB (ngày làm việc)",
+        _("Thời gian xử lý TB (ngày làm việc)"),
     ),
-    Column("Bổ sung", lambda r: r.extra["received_supplement"], sheet_heading="Có yêu cầu bổ sung"),
-    Column("Trực tuyến", lambda r: r.extra["received_online"], in_text=False),
-    Column("Bưu chính", lambda r: r.extra["received_postal"], in_text=False),
-    Column("Không tiếp nhận", lambda r: r.extra["refused"]),
-    Column("Dừng xử lý", lambda r: r.extra["stopped"]),
-    Column("Rút hồ sơ", lambda r: r.extra["withdrawn"]),
-    Column("Đã trả kết quả", lambda r: r.extra["returned"]),
+    Column(
+        _("Bổ sung"),
+        lambda r: r.extra["received_supplement"],
+        sheet_heading=_("Có yêu cầu bổ sung"),
+    ),
+    Column(_("Trực tuyến"), lambda r: r.extra["received_online"], in_text=False),
+    Column(_("Bưu chính"), lambda r: r.extra["received_postal"], in_text=False),
+    Column(_("Không tiếp nhận"), lambda r: r.extra["refused"]),
+    Column(_("Dừng xử lý"), lambda r: r.extra["stopped"]),
+    Column(_("Rút hồ sơ"), lambda r: r.extra["withdrawn"]),
+    Column(_("Đã trả kết quả"), lambda r: r.extra["returned"]),
 )
 
 # (header, function of a row → text) — the columns of the text and PDF renderings.
@@ -72,23 +79,25 @@ COLUMNS = tuple((c.heading, c.text) for c in REPORT_COLUMNS if c.in_text)
 
 
 def heading(report: OnTimeReport) -> str:
-    where = report.unit.name if report.unit else "Toàn hệ thống"
-    return f"Tình hình giải quyết hồ sơ — {where} — {report.period.label}"
+    """In the active language (Vietnamese on the command line)."""
+    where = report.unit.name if report.unit else gettext("Toàn hệ thống")
+    title = gettext("Tình hình giải quyết hồ sơ")
+    return f"{title} — {where} — {report.period.label_in(gettext)}"
 
 
 def sentences(report: OnTimeReport) -> list[str]:
     t = report.total.counts
     return [
-        f"{report.period.label}: {seed_sentence(t)}.",
-        f"Theo {national_sentence(t)}.",
-        f"Thời gian xử lý trung bình: {average_days_text(t)}.",
+        f"{report.period.label_in(gettext)}: {seed_sentence(t, gettext)}.",
+        gettext("Theo %(sentence)s.") % {"sentence": national_sentence(t, gettext)},
+        gettext("Thời gian xử lý trung bình: %(days)s.") % {"days": average_days_text(t, gettext)},
     ]
 
 
 def report_text(report: OnTimeReport) -> str:
     lines = [heading(report), "", *sentences(report), *report.notes, ""]
-    header = [GROUPS[report.group_by], *(h for h, _ in COLUMNS)]
-    body = [[r.label, *(f(r) for _, f in COLUMNS)] for r in [*report.rows, report.total]]
+    header = [str(GROUPS[report.group_by]), *(str(h) for h, _f in COLUMNS)]
+    body = [[str(r.label), *(f(r) for _h, f in COLUMNS)] for r in [*report.rows, report.total]]
     widths = [max(len(str(row[i])) for row in [header, *body]) for i in range(len(header))]
     widths[0] = min(widths[0], 48)
 

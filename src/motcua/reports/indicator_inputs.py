@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from motcua.reports.domain.indicators import IndicatorInputs, ontime_inputs
 from motcua.reports.domain.periods import Period
@@ -126,10 +127,10 @@ def ontime_provider(ctx: InputContext) -> dict[str, object]:
     """2.1, 2.2 and the received / online counts (3.3, 4.3, 4.4 denominators)."""
     t = ctx.report.total
     ctx.links.setdefault("2.1", []).append(
-        ("Hồ sơ quá hạn hiện nay", reverse("dossiers:worklist") + "?loc=qua-han")
+        (_("Hồ sơ quá hạn hiện nay"), reverse("dossiers:worklist") + "?loc=qua-han")
     )
     ctx.links.setdefault("2.1", []).append(
-        ("Hồ sơ dừng, rút, trả lại trong kỳ", reverse("reports:returned"))
+        (_("Hồ sơ dừng, rút, trả lại trong kỳ"), reverse("reports:returned"))
     )
     return {
         **ontime_inputs(t.counts),
@@ -149,7 +150,7 @@ def catalogue_provider(ctx: InputContext) -> dict[str, object]:
     has_component = Exists(Component.objects.filter(version_id=OuterRef("pk")))
     online = ~Q(online_level="none")
     ctx.links.setdefault("3.1", []).append(
-        ("TTHC chưa cung cấp trực tuyến", reverse("reports:procedures"))
+        (_("TTHC chưa cung cấp trực tuyến"), reverse("reports:procedures"))
     )
     return {
         "tthc_thuoc_tham_quyen": procedures.count(),

@@ -23,6 +23,8 @@ from django.db.models import F as Col
 from django.db.models.functions import TruncDate
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from motcua.catalogue.models import Field, ProcedureVersion
 from motcua.clock.domain.worktime import SUPPLEMENT_REQUESTS_IN_TIME
@@ -41,10 +43,10 @@ ORIGIN = dt.date(1990, 1, 1)  # stocks are summed from here
 SECONDS_PER_WORKING_DAY = 8 * 3600
 
 GROUPS = {
-    "unit": "Đơn vị",
-    "procedure": "Thủ tục",
-    "field": "Lĩnh vực",
-    "channel": "Kênh nộp",
+    "unit": _("Đơn vị"),
+    "procedure": _("Thủ tục"),
+    "field": _("Lĩnh vực"),
+    "channel": _("Kênh nộp"),
 }
 _DIM_COLUMN = {"procedure": "procedure_id", "field": "field_id", "channel": "channel"}
 
@@ -58,7 +60,7 @@ EXTRA_LABELS = {
     "supplement_requests": "Số lần yêu cầu bổ sung",
     "received_apologised": "Có thư xin lỗi",
     "refused": "Không tiếp nhận",
-    "stopped": "Dừng xử lý",
+    "stopped": _("Dừng xử lý"),
     "withdrawn": "Rút hồ sơ",
     "returned": "Đã trả kết quả",
 }
@@ -93,7 +95,7 @@ class OnTimeReport:
             c = r.counts
             return {
                 "key": r.code or (str(r.key) if r.key is not None else ""),
-                "label": r.label,
+                "label": str(r.label),
                 **r.extra,
                 "resolved": c.resolved,
                 "resolved_early": c.resolved_early,
@@ -293,11 +295,12 @@ def ontime_report(
             total_sums[c] += v
     rows.sort(key=lambda r: r.code if group_by == "unit" else r.label)
     counts, extra = counts_from(total_sums)
-    total = ReportRow(None, "Tổng cộng", counts, extra, "")
+    total = ReportRow(None, _("Tổng cộng"), counts, extra, "")
     notes = []
     if period.last > today:
         notes.append(
-            f"Kỳ báo cáo chưa kết thúc: số hồ sơ đang xử lý tính đến hết ngày {as_of:%d/%m/%Y}."
+            gettext("Kỳ báo cáo chưa kết thúc: số hồ sơ đang xử lý tính đến hết ngày %(day)s.")
+            % {"day": f"{as_of:%d/%m/%Y}"}
         )
     return OnTimeReport(period, as_of, unit, group_by, rows, total, successors_on, notes)
 
@@ -307,7 +310,8 @@ def _labels(group_by: str, keys, row_units) -> dict[object, tuple[str, str]]:
     if group_by == "unit":
         return {k: (row_units[k].name, row_units[k].code) for k in keys}
     if group_by == "channel":
-        return {k: (CHANNEL_LABELS.get(Channel(k), str(k)), str(k)) for k in keys}
+        # the channel's name in the reader's language (the labels are in the catalogue)
+        return {k: (_(CHANNEL_LABELS.get(Channel(k), str(k))), str(k)) for k in keys}
     if group_by == "field":
         found = {
             pk: (name, code)
@@ -315,7 +319,7 @@ def _labels(group_by: str, keys, row_units) -> dict[object, tuple[str, str]]:
                 "pk", "name", "code"
             )
         }
-        return {k: found.get(k, ("(không có lĩnh vực)", "")) for k in keys}
+        return {k: found.get(k, (_("(không có lĩnh vực)"), "")) for k in keys}
     # procedure: the newest version's name
     out = {}
     versions = (
@@ -459,12 +463,12 @@ def ontime_counts_direct(
 
 # Events the supervisor audits: the dossier left the normal path, with a reason and an officer.
 RETURN_ACTIONS = {
-    "refuse": "Không tiếp nhận (trả lại hồ sơ)",
-    "stop": "Dừng xử lý",
-    "withdraw": "Công dân rút hồ sơ",
-    "send_back": "Trả lại bước trước",
-    "request_supplement": "Yêu cầu bổ sung",
-    "apologise": "Xin lỗi, hẹn lại",
+    "refuse": _("Không tiếp nhận (trả lại hồ sơ)"),
+    "stop": _("Dừng xử lý"),
+    "withdraw": _("Công dân rút hồ sơ"),
+    "send_back": _("Trả lại bước trước"),
+    "request_supplement": _("Yêu cầu bổ sung"),
+    "apologise": _("Xin lỗi, hẹn lại"),
 }
 RETURNED_DEFAULT = ("refuse", "stop", "withdraw", "send_back")
 

@@ -23,7 +23,7 @@ from motcua.org.models import OrgUnit
 from motcua.reports import charts, exports
 from motcua.reports.domain import periods as P
 from motcua.reports.domain.indicators import evaluate, input_label
-from motcua.reports.formatting import COLUMNS, sentences
+from motcua.reports.formatting import COLUMNS, heading, sentences
 from motcua.reports.indicator_inputs import InputContext, indicator_inputs
 from motcua.reports.selectors import (
     GROUPS,
@@ -190,6 +190,7 @@ def index(request):
             columns=[h for h, _ in COLUMNS],
             cells=[(r, [fn(r) for _, fn in COLUMNS]) for r in report.rows],
             total_cells=[fn(report.total) for _, fn in COLUMNS],
+            heading=heading(report),
             sentences=sentences(report),
             by_quarter=_year_quarter_rows(f),
         ),

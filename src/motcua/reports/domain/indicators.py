@@ -33,15 +33,26 @@ from motcua.reports.domain.ontime import (
     quantize,
 )
 
+
+def gettext_noop(text: str) -> str:
+    """Marks a text for the translation catalogue (makemessages) without importing Django; the
+    pages translate names and notes when they show them."""
+    return text
+
+
+def _same(text: str) -> str:
+    return text
+
+
 # Indicator statuses.
 DA_TINH = "da_tinh"
 CHUA_CO_DU_LIEU = "chua_co_du_lieu"
 KHONG_AP_DUNG = "khong_ap_dung"
 
 STATUS_LABELS = {
-    DA_TINH: "Đã tính",
-    CHUA_CO_DU_LIEU: "Chưa có dữ liệu",
-    KHONG_AP_DUNG: "Không áp dụng",
+    DA_TINH: gettext_noop("Đã tính"),
+    CHUA_CO_DU_LIEU: gettext_noop("Chưa có dữ liệu"),
+    KHONG_AP_DUNG: gettext_noop("Không áp dụng"),
 }
 
 # What a zero denominator does to the points.
@@ -84,11 +95,11 @@ D = Decimal
 # Decision 766/QĐ-TTg has five groups (an earlier version of this table had a sixth,
 # "Thanh toán trực tuyến": online payment is part of group 3 in the decision).
 GROUPS: tuple[Group, ...] = (
-    Group("1", "Công khai, minh bạch", D(18)),
-    Group("2", "Tiến độ, kết quả giải quyết", D(20)),
-    Group("3", "Cung cấp dịch vụ công trực tuyến (gồm thanh toán trực tuyến)", D(22)),
-    Group("4", "Số hóa hồ sơ", D(22)),
-    Group("5", "Mức độ hài lòng", D(18)),
+    Group("1", gettext_noop("Công khai, minh bạch"), D(18)),
+    Group("2", gettext_noop("Tiến độ, kết quả giải quyết"), D(20)),
+    Group("3", gettext_noop("Cung cấp dịch vụ công trực tuyến (gồm thanh toán trực tuyến)"), D(22)),
+    Group("4", gettext_noop("Số hóa hồ sơ"), D(22)),
+    Group("5", gettext_noop("Mức độ hài lòng"), D(18)),
 )
 
 PORTAL = "Cổng DVCQG"
@@ -98,24 +109,24 @@ DOMAIN = "domain.md"
 INDICATORS: tuple[Indicator, ...] = (
     # 1. Publicity: points 6/4/2/6 as the portal scores them (1.2 = 4 confirmed in QĐ 766).
     Indicator(
-        "1.1", "1", "Tỷ lệ TTHC công bố đúng hạn", D(6), D(100),
+        "1.1", "1", gettext_noop("Tỷ lệ TTHC công bố đúng hạn"), D(6), D(100),
         ("tthc_cong_bo_dung_han",), ("tthc_phai_cong_bo",), PORTAL,
     ),
     Indicator(
-        "1.2", "1", "Tỷ lệ TTHC được cập nhật, công khai đúng hạn", D(4), D(100),
+        "1.2", "1", gettext_noop("Tỷ lệ TTHC được cập nhật, công khai đúng hạn"), D(4), D(100),
         ("tthc_cong_khai_dung_han",), ("tthc_phai_cong_khai",), QD,
     ),
     Indicator(
-        "1.3", "1", "Tỷ lệ TTHC công khai đầy đủ nội dung", D(2), D(100),
+        "1.3", "1", gettext_noop("Tỷ lệ TTHC công khai đầy đủ nội dung"), D(2), D(100),
         ("tthc_cong_khai_day_du",), ("tthc_da_cong_khai",), PORTAL,
     ),
     Indicator(
-        "1.4", "1", "Tỷ lệ hồ sơ đồng bộ trạng thái lên Cổng DVCQG", D(6), D(100),
+        "1.4", "1", gettext_noop("Tỷ lệ hồ sơ đồng bộ trạng thái lên Cổng DVCQG"), D(6), D(100),
         ("ho_so_dong_bo_dung_han",), ("ho_so_phai_dong_bo",), PORTAL,
     ),
     # 2. Progress: 2.1 carries all 20 points; the portal shows 2.2 without scoring it.
     Indicator(
-        "2.1", "2", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (kể cả đang xử lý trong hạn)",
+        "2.1", "2", gettext_noop("Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (kể cả đang xử lý trong hạn)"),  # noqa: E501
         D(20), D(100),
         (
             "da_giai_quyet_truoc_han", "da_giai_quyet_dung_han", "dang_xu_ly_trong_han",
@@ -127,101 +138,102 @@ INDICATORS: tuple[Indicator, ...] = (
             "dang_xu_ly_trong_han", "dang_xu_ly_qua_han", "ket_thuc_khac",
         ),
         QD,
-        ghi_chu=(
+        ghi_chu=gettext_noop(
             "Hồ sơ yêu cầu bổ sung quá một lần được tính là trễ hạn. Hồ sơ đã kết thúc gồm cả "
             "hồ sơ không tiếp nhận, dừng xử lý, rút sau tiếp nhận (so với hạn giải quyết)."
         ),
     ),
     Indicator(
-        "2.2", "2", "Thời gian xử lý trung bình (ngày làm việc)", D(0), D(100),
+        "2.2", "2", gettext_noop("Thời gian xử lý trung bình (ngày làm việc)"), D(0), D(100),
         ("tong_ngay_xu_ly",), ("so_ho_so_co_thoi_gian_xu_ly",), PORTAL, kind=TRUNG_BINH,
-        ghi_chu=(
+        ghi_chu=gettext_noop(
             "Chỉ theo dõi, không chấm điểm (như Cổng DVCQG hiển thị). Khác biệt: Cổng DVCQG "
             "tính trên hồ sơ bắt đầu xử lý trong kỳ; hệ thống tính trên hồ sơ có kết quả trong kỳ."
         ),
     ),
     # 3. Online services: 2 + 4 + 6 = 12 as the portal scores them.
     Indicator(
-        "3.1", "3", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)", D(2),
+        "3.1", "3", gettext_noop("Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến (toàn trình, một phần)"), D(2),  # noqa: E501
         D(80), ("tthc_co_dvctt",), ("tthc_thuoc_tham_quyen",), PORTAL,
-        ghi_chu="Mẫu số là toàn bộ TTHC thuộc thẩm quyền (phương pháp của Cổng DVCQG).",
+        ghi_chu=gettext_noop("Mẫu số là toàn bộ TTHC thuộc thẩm quyền (phương pháp của Cổng DVCQG)."),  # noqa: E501
     ),
     Indicator(
-        "3.2", "3", "Tỷ lệ DVCTT có phát sinh hồ sơ trực tuyến", D(4), D(100),
+        "3.2", "3", gettext_noop("Tỷ lệ DVCTT có phát sinh hồ sơ trực tuyến"), D(4), D(100),
         ("dvctt_phat_sinh_ho_so",), ("dvctt_da_cung_cap",), PORTAL,
     ),
     Indicator(
-        "3.3", "3", "Tỷ lệ hồ sơ nộp trực tuyến", D(6), D(50),
+        "3.3", "3", gettext_noop("Tỷ lệ hồ sơ nộp trực tuyến"), D(6), D(50),
         ("ho_so_truc_tuyen", "-ho_so_truc_tuyen_ket_qua_giay_chua_cap_dien_tu"),
         ("ho_so_tiep_nhan",), DOMAIN,
-        ghi_chu=(
+        ghi_chu=gettext_noop(
             "Hồ sơ trực tuyến có kết quả là giấy tờ chỉ được tính khi đã cấp kết quả điện tử."
         ),
     ),
     # 4. Digitisation: 6 + 4 + 2 + 4 + 2 + 2 + 2 = 22 as the portal scores them.
     Indicator(
-        "4.1", "4", "Tỷ lệ hồ sơ có cấp kết quả giải quyết điện tử", D(6), D(100),
+        "4.1", "4", gettext_noop("Tỷ lệ hồ sơ có cấp kết quả giải quyết điện tử"), D(6), D(100),
         ("ho_so_co_ket_qua_dien_tu",), ("ho_so_tra_ket_qua_giay_to",), PORTAL,
     ),
     Indicator(
-        "4.2", "4", "Tỷ lệ hồ sơ số hóa thành phần hồ sơ và kết quả", D(4), D(80),
+        "4.2", "4", gettext_noop("Tỷ lệ hồ sơ số hóa thành phần hồ sơ và kết quả"), D(4), D(80),
         ("ho_so_so_hoa",), ("ho_so_tiep_nhan",), DOMAIN,
-        ghi_chu="Cổng DVCQG có lúc chấm đủ điểm ở 100%; ngưỡng 80% theo domain.md.",
+        ghi_chu=gettext_noop("Cổng DVCQG có lúc chấm đủ điểm ở 100%; ngưỡng 80% theo domain.md."),
     ),
     Indicator(
-        "4.3", "4", "Tỷ lệ hồ sơ khai thác, sử dụng lại dữ liệu số hóa", D(2), D(80),
+        "4.3", "4", gettext_noop("Tỷ lệ hồ sơ khai thác, sử dụng lại dữ liệu số hóa"), D(2), D(80),
         ("ho_so_tai_su_dung_du_lieu",), ("ho_so_tiep_nhan",), PORTAL,
-        ghi_chu="Mẫu số là toàn bộ hồ sơ tiếp nhận trong kỳ (phương pháp của Cổng DVCQG).",
+        ghi_chu=gettext_noop("Mẫu số là toàn bộ hồ sơ tiếp nhận trong kỳ (phương pháp của Cổng DVCQG)."),  # noqa: E501
     ),
     Indicator(
-        "4.4", "4", "Tỷ lệ hồ sơ sử dụng giấy tờ từ kho dữ liệu điện tử của công dân", D(4),
+        "4.4", "4", gettext_noop("Tỷ lệ hồ sơ sử dụng giấy tờ từ kho dữ liệu điện tử của công dân"), D(4),  # noqa: E501
         D(100), ("ho_so_dung_kho_du_lieu",), ("ho_so_tiep_nhan",), PORTAL,
-        ghi_chu="Mẫu số là toàn bộ hồ sơ tiếp nhận trong kỳ (phương pháp của Cổng DVCQG).",
+        ghi_chu=gettext_noop("Mẫu số là toàn bộ hồ sơ tiếp nhận trong kỳ (phương pháp của Cổng DVCQG)."),  # noqa: E501
     ),
     Indicator(
-        "4.5", "4", "Tỷ lệ hồ sơ trực tuyến nộp bằng tài khoản định danh VNeID", D(2), D(100),
+        "4.5", "4", gettext_noop("Tỷ lệ hồ sơ trực tuyến nộp bằng tài khoản định danh VNeID"), D(2), D(100),  # noqa: E501
         ("ho_so_tai_khoan_vneid",), ("ho_so_truc_tuyen",), DOMAIN,
-        ghi_chu="Cổng DVCQG: hồ sơ có sử dụng dữ liệu dân cư (2 điểm); chưa xác nhận.",
+        ghi_chu=gettext_noop("Cổng DVCQG: hồ sơ có sử dụng dữ liệu dân cư (2 điểm); chưa xác nhận."),  # noqa: E501
     ),
     Indicator(
-        "4.6", "4", "Tỷ lệ TTHC kết nối, chia sẻ dữ liệu dân cư", D(2), D(100),
+        "4.6", "4", gettext_noop("Tỷ lệ TTHC kết nối, chia sẻ dữ liệu dân cư"), D(2), D(100),
         ("tthc_ket_noi_du_lieu_dan_cu",), ("tthc_thuoc_tham_quyen",), PORTAL,
     ),
     Indicator(
-        "4.7", "4", "Tỷ lệ xã cung cấp chứng thực bản sao điện tử từ bản chính", D(2), D(100),
+        "4.7", "4", gettext_noop("Tỷ lệ xã cung cấp chứng thực bản sao điện tử từ bản chính"), D(2), D(100),  # noqa: E501
         ("xa_chung_thuc_dien_tu",), ("xa_truc_thuoc",), PORTAL,
     ),
     # 5. Satisfaction: 6 + 6 + 6 = 18; 5.4 = 6 points confirmed in QĐ 766.
     Indicator(
-        "5.2", "5", "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn", D(6), D(100),
+        "5.2", "5", gettext_noop("Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn"), D(6), D(100),
         ("pakn_dung_han",), ("pakn_tiep_nhan",), PORTAL, khi_khong_ap_dung=DU_DIEM,
-        ghi_chu="Không có phản ánh, kiến nghị: Cổng DVCQG cho đủ điểm.",
+        ghi_chu=gettext_noop("Không có phản ánh, kiến nghị: Cổng DVCQG cho đủ điểm."),
     ),
     Indicator(
-        "5.3", "5", "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị", D(6), D(100),
+        "5.3", "5", gettext_noop("Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị"), D(6), D(100),
         ("pakn_da_xu_ly", "-pakn_khong_hai_long"), ("pakn_da_xu_ly",), PORTAL,
         khi_khong_ap_dung=DU_DIEM,
-        ghi_chu="Không có phản ánh, kiến nghị: Cổng DVCQG cho đủ điểm.",
+        ghi_chu=gettext_noop("Không có phản ánh, kiến nghị: Cổng DVCQG cho đủ điểm."),
     ),
     Indicator(
-        "5.4", "5", "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC", D(6), D(90),
+        "5.4", "5", gettext_noop("Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC"), D(6), D(90),
         ("ho_so_danh_gia_hai_long", "-ho_so_khong_hai_long"), ("ho_so_danh_gia_hai_long",), QD,
-        ghi_chu=(
+        ghi_chu=gettext_noop(
             "100% − tỷ lệ hồ sơ trễ hạn − tỷ lệ hồ sơ bị đánh giá không hài lòng (phương pháp "
             "của Cổng DVCQG); hồ sơ vừa trễ hạn vừa không hài lòng chỉ trừ một lần."
         ),
     ),
     # Online payment, inside group 3 (Decision 766): 2 + 2 + 6 = 10 as the portal scores them.
     Indicator(
-        "3.5", "3", "Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến", D(2), D(80),
+        "3.5", "3", gettext_noop("Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến"), D(2), D(80),  # noqa: E501
         ("tthc_co_phi_thanh_toan_truc_tuyen",), ("tthc_co_phi",), DOMAIN,
     ),
     Indicator(
-        "3.5b", "3", "Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến", D(2),
+        "3.5b", "3",
+        gettext_noop("Tỷ lệ TTHC có phí, lệ phí phát sinh giao dịch thanh toán trực tuyến"), D(2),
         D(80), ("tthc_co_phi_phat_sinh_thanh_toan",), ("tthc_co_phi",), PORTAL,
     ),
     Indicator(
-        "3.6", "3", "Tỷ lệ hồ sơ thanh toán trực tuyến", D(6), D(100),
+        "3.6", "3", gettext_noop("Tỷ lệ hồ sơ thanh toán trực tuyến"), D(6), D(100),
         ("ho_so_thanh_toan_truc_tuyen",), ("ho_so_co_nghia_vu_tai_chinh",), PORTAL,
     ),
 )  # fmt: skip
@@ -297,60 +309,84 @@ class IndicatorInputs:
 
 # What each input is, in words: a "missing input" names the data the system does not hold.
 INPUT_LABELS: dict[str, str] = {
-    "tthc_cong_bo_dung_han": "số TTHC công bố đúng hạn (ngày quyết định công bố so với hạn)",
-    "tthc_phai_cong_bo": "số TTHC phải công bố trong kỳ (hạn công bố của từng TTHC)",
-    "tthc_cong_khai_dung_han": "số TTHC cập nhật, công khai đúng hạn (hạn công khai)",
-    "tthc_phai_cong_khai": "số TTHC phải cập nhật, công khai trong kỳ",
-    "tthc_cong_khai_day_du": "số TTHC công khai đầy đủ nội dung",
-    "tthc_da_cong_khai": "số TTHC đã công khai trên Cổng dịch vụ công",
-    "ho_so_dong_bo_dung_han": "số hồ sơ đồng bộ trạng thái lên Cổng DVCQG đúng hạn "
-    "(nhật ký đồng bộ với Cổng DVCQG)",
-    "ho_so_phai_dong_bo": "số hồ sơ phải đồng bộ lên Cổng DVCQG",
-    "da_giai_quyet_truoc_han": "số hồ sơ giải quyết trước hạn",
-    "da_giai_quyet_dung_han": "số hồ sơ giải quyết đúng hạn",
-    "da_giai_quyet_qua_han": "số hồ sơ giải quyết quá hạn",
-    "dang_xu_ly_trong_han": "số hồ sơ đang xử lý trong hạn",
-    "dang_xu_ly_qua_han": "số hồ sơ đang xử lý quá hạn",
-    "bo_sung_nhieu_lan_da_giai_quyet": "số hồ sơ đã giải quyết trong hạn nhưng yêu cầu bổ sung "
-    "quá một lần",
-    "bo_sung_nhieu_lan_dang_xu_ly": "số hồ sơ đang xử lý trong hạn nhưng yêu cầu bổ sung quá "
-    "một lần",
-    "ket_thuc_khac": "số hồ sơ không tiếp nhận, dừng xử lý, rút sau tiếp nhận",
-    "ket_thuc_khac_trong_han": "số hồ sơ không tiếp nhận, dừng, rút trước hạn giải quyết",
-    "tong_ngay_xu_ly": "tổng số ngày làm việc xử lý",
-    "so_ho_so_co_thoi_gian_xu_ly": "số hồ sơ có thời gian xử lý",
-    "ho_so_truc_tuyen": "số hồ sơ nộp trực tuyến",
-    "ho_so_tiep_nhan": "số hồ sơ tiếp nhận",
-    "tthc_toan_trinh": "số TTHC có DVCTT toàn trình",
-    "tthc_co_dvctt": "số TTHC có DVCTT toàn trình hoặc một phần",
-    "tthc_du_dieu_kien_toan_trinh": "số TTHC đủ điều kiện DVCTT toàn trình",
-    "dvctt_phat_sinh_ho_so": "số DVCTT có phát sinh hồ sơ trực tuyến trong kỳ",
-    "dvctt_da_cung_cap": "số DVCTT đã cung cấp",
-    "ho_so_truc_tuyen_ket_qua_giay_chua_cap_dien_tu": "số hồ sơ trực tuyến có kết quả giấy "
-    "chưa cấp bản điện tử",
-    "ho_so_co_ket_qua_dien_tu": "số hồ sơ có kết quả điện tử",
-    "ho_so_tra_ket_qua_giay_to": "số hồ sơ đã có kết quả giải quyết trong kỳ",
-    "ho_so_so_hoa": "số hồ sơ số hóa thành phần và kết quả (dữ liệu số hóa, chứng thực điện tử)",
-    "ho_so_tai_su_dung_du_lieu": "số hồ sơ tái sử dụng dữ liệu số hóa",
-    "ho_so_dung_kho_du_lieu": "số hồ sơ dùng giấy tờ từ kho dữ liệu điện tử của công dân",
-    "ho_so_tai_khoan_vneid": "số hồ sơ nộp bằng tài khoản định danh VNeID (đăng nhập VNeID)",
-    "tthc_ket_noi_du_lieu_dan_cu": "số TTHC kết nối Cơ sở dữ liệu quốc gia về dân cư",
-    "tthc_thuoc_tham_quyen": "số TTHC thuộc thẩm quyền",
-    "xa_chung_thuc_dien_tu": "số xã cung cấp chứng thực bản sao điện tử (ứng dụng chứng thực)",
-    "xa_truc_thuoc": "số xã, phường trực thuộc",
-    "pakn_dung_han": "số phản ánh, kiến nghị xử lý đúng hạn (ứng dụng phản ánh, kiến nghị)",
-    "pakn_tiep_nhan": "số phản ánh, kiến nghị tiếp nhận",
-    "pakn_da_xu_ly": "số phản ánh, kiến nghị đã xử lý",
-    "pakn_khong_hai_long": "số phản ánh, kiến nghị người dân không hài lòng với kết quả xử lý",
-    "ho_so_danh_gia_hai_long": "số hồ sơ đã giải quyết trong kỳ",
-    "ho_so_khong_hai_long": "số hồ sơ trễ hạn hoặc bị đánh giá không hài lòng",
-    "tthc_co_phi_thanh_toan_truc_tuyen": "số TTHC có phí, lệ phí cho phép thanh toán trực tuyến",
-    "ho_so_co_the_tai_su_dung": "số hồ sơ có thể tái sử dụng dữ liệu",
-    "ho_so_co_giay_to_trong_kho": "số hồ sơ có giấy tờ trong kho dữ liệu",
-    "tthc_co_phi_phat_sinh_thanh_toan": "số TTHC có phí phát sinh thanh toán trực tuyến",
-    "tthc_co_phi": "số TTHC có phí, lệ phí",
-    "ho_so_thanh_toan_truc_tuyen": "số hồ sơ thanh toán trực tuyến",
-    "ho_so_co_nghia_vu_tai_chinh": "số hồ sơ có nghĩa vụ tài chính",
+    "tthc_cong_bo_dung_han": gettext_noop(
+        "số TTHC công bố đúng hạn (ngày quyết định công bố so với hạn)"
+    ),
+    "tthc_phai_cong_bo": gettext_noop("số TTHC phải công bố trong kỳ (hạn công bố của từng TTHC)"),
+    "tthc_cong_khai_dung_han": gettext_noop("số TTHC cập nhật, công khai đúng hạn (hạn công khai)"),
+    "tthc_phai_cong_khai": gettext_noop("số TTHC phải cập nhật, công khai trong kỳ"),
+    "tthc_cong_khai_day_du": gettext_noop("số TTHC công khai đầy đủ nội dung"),
+    "tthc_da_cong_khai": gettext_noop("số TTHC đã công khai trên Cổng dịch vụ công"),
+    "ho_so_dong_bo_dung_han": gettext_noop(
+        "số hồ sơ đồng bộ trạng thái lên Cổng DVCQG đúng hạn (nhật ký đồng bộ với Cổng DVCQG)"
+    ),
+    "ho_so_phai_dong_bo": gettext_noop("số hồ sơ phải đồng bộ lên Cổng DVCQG"),
+    "da_giai_quyet_truoc_han": gettext_noop("số hồ sơ giải quyết trước hạn"),
+    "da_giai_quyet_dung_han": gettext_noop("số hồ sơ giải quyết đúng hạn"),
+    "da_giai_quyet_qua_han": gettext_noop("số hồ sơ giải quyết quá hạn"),
+    "dang_xu_ly_trong_han": gettext_noop("số hồ sơ đang xử lý trong hạn"),
+    "dang_xu_ly_qua_han": gettext_noop("số hồ sơ đang xử lý quá hạn"),
+    "bo_sung_nhieu_lan_da_giai_quyet": gettext_noop(
+        "số hồ sơ đã giải quyết trong hạn nhưng yêu cầu bổ sung quá một lần"
+    ),
+    "bo_sung_nhieu_lan_dang_xu_ly": gettext_noop(
+        "số hồ sơ đang xử lý trong hạn nhưng yêu cầu bổ sung quá một lần"
+    ),
+    "ket_thuc_khac": gettext_noop("số hồ sơ không tiếp nhận, dừng xử lý, rút sau tiếp nhận"),
+    "ket_thuc_khac_trong_han": gettext_noop(
+        "số hồ sơ không tiếp nhận, dừng, rút trước hạn giải quyết"
+    ),
+    "tong_ngay_xu_ly": gettext_noop("tổng số ngày làm việc xử lý"),
+    "so_ho_so_co_thoi_gian_xu_ly": gettext_noop("số hồ sơ có thời gian xử lý"),
+    "ho_so_truc_tuyen": gettext_noop("số hồ sơ nộp trực tuyến"),
+    "ho_so_tiep_nhan": gettext_noop("số hồ sơ tiếp nhận"),
+    "tthc_toan_trinh": gettext_noop("số TTHC có DVCTT toàn trình"),
+    "tthc_co_dvctt": gettext_noop("số TTHC có DVCTT toàn trình hoặc một phần"),
+    "tthc_du_dieu_kien_toan_trinh": gettext_noop("số TTHC đủ điều kiện DVCTT toàn trình"),
+    "dvctt_phat_sinh_ho_so": gettext_noop("số DVCTT có phát sinh hồ sơ trực tuyến trong kỳ"),
+    "dvctt_da_cung_cap": gettext_noop("số DVCTT đã cung cấp"),
+    "ho_so_truc_tuyen_ket_qua_giay_chua_cap_dien_tu": gettext_noop(
+        "số hồ sơ trực tuyến có kết quả giấy chưa cấp bản điện tử"
+    ),
+    "ho_so_co_ket_qua_dien_tu": gettext_noop("số hồ sơ có kết quả điện tử"),
+    "ho_so_tra_ket_qua_giay_to": gettext_noop("số hồ sơ đã có kết quả giải quyết trong kỳ"),
+    "ho_so_so_hoa": gettext_noop(
+        "số hồ sơ số hóa thành phần và kết quả (dữ liệu số hóa, chứng thực điện tử)"
+    ),
+    "ho_so_tai_su_dung_du_lieu": gettext_noop("số hồ sơ tái sử dụng dữ liệu số hóa"),
+    "ho_so_dung_kho_du_lieu": gettext_noop(
+        "số hồ sơ dùng giấy tờ từ kho dữ liệu điện tử của công dân"
+    ),
+    "ho_so_tai_khoan_vneid": gettext_noop(
+        "số hồ sơ nộp bằng tài khoản định danh VNeID (đăng nhập VNeID)"
+    ),
+    "tthc_ket_noi_du_lieu_dan_cu": gettext_noop("số TTHC kết nối Cơ sở dữ liệu quốc gia về dân cư"),
+    "tthc_thuoc_tham_quyen": gettext_noop("số TTHC thuộc thẩm quyền"),
+    "xa_chung_thuc_dien_tu": gettext_noop(
+        "số xã cung cấp chứng thực bản sao điện tử (ứng dụng chứng thực)"
+    ),
+    "xa_truc_thuoc": gettext_noop("số xã, phường trực thuộc"),
+    "pakn_dung_han": gettext_noop(
+        "số phản ánh, kiến nghị xử lý đúng hạn (ứng dụng phản ánh, kiến nghị)"
+    ),
+    "pakn_tiep_nhan": gettext_noop("số phản ánh, kiến nghị tiếp nhận"),
+    "pakn_da_xu_ly": gettext_noop("số phản ánh, kiến nghị đã xử lý"),
+    "pakn_khong_hai_long": gettext_noop(
+        "số phản ánh, kiến nghị người dân không hài lòng với kết quả xử lý"
+    ),
+    "ho_so_danh_gia_hai_long": gettext_noop("số hồ sơ đã giải quyết trong kỳ"),
+    "ho_so_khong_hai_long": gettext_noop("số hồ sơ trễ hạn hoặc bị đánh giá không hài lòng"),
+    "tthc_co_phi_thanh_toan_truc_tuyen": gettext_noop(
+        "số TTHC có phí, lệ phí cho phép thanh toán trực tuyến"
+    ),
+    "ho_so_co_the_tai_su_dung": gettext_noop("số hồ sơ có thể tái sử dụng dữ liệu"),
+    "ho_so_co_giay_to_trong_kho": gettext_noop("số hồ sơ có giấy tờ trong kho dữ liệu"),
+    "tthc_co_phi_phat_sinh_thanh_toan": gettext_noop(
+        "số TTHC có phí phát sinh thanh toán trực tuyến"
+    ),
+    "tthc_co_phi": gettext_noop("số TTHC có phí, lệ phí"),
+    "ho_so_thanh_toan_truc_tuyen": gettext_noop("số hồ sơ thanh toán trực tuyến"),
+    "ho_so_co_nghia_vu_tai_chinh": gettext_noop("số hồ sơ có nghĩa vụ tài chính"),
 }
 
 
@@ -394,11 +430,20 @@ class IndicatorResult:
 
     @property
     def value_text(self) -> str:
+        return self.value_text_in()
+
+    def value_text_in(self, gettext=_same) -> str:
         if self.value is None:
-            return STATUS_LABELS[self.status]
+            return gettext(STATUS_LABELS[self.status])
         if self.indicator.kind == TRUNG_BINH:
-            return f"{format_decimal(self.value)} ngày"
+            return gettext(gettext_noop("%(days)s ngày")) % {"days": format_decimal(self.value)}
         return format_percent(self.value)
+
+    def note_in(self, gettext=_same) -> str:
+        """The note in words; `gettext` translates them (the page passes Django's)."""
+        if self.status == CHUA_CO_DU_LIEU and self.missing:
+            return _missing_note(self.missing, gettext)
+        return gettext(self.note) if self.note else ""
 
     @property
     def points_lost(self) -> Decimal | None:
@@ -425,26 +470,29 @@ def _sum(inputs: IndicatorInputs, terms: Sequence[str]) -> tuple[Decimal | None,
     return (None if missing else total), missing
 
 
+def _missing_note(missing: Sequence[str], gettext=_same) -> str:
+    text = gettext_noop("Hệ thống chưa ghi nhận: %(inputs)s. Không tính điểm.")
+    return gettext(text) % {"inputs": "; ".join(gettext(input_label(m)) for m in missing)}
+
+
 def evaluate_indicator(indicator: Indicator, inputs: IndicatorInputs) -> IndicatorResult:
     numerator, missing_n = _sum(inputs, indicator.tu_so)
     denominator, missing_d = _sum(inputs, indicator.mau_so)
     missing = list(dict.fromkeys(missing_n + missing_d))
     if missing:
         return IndicatorResult(
-            indicator,
-            CHUA_CO_DU_LIEU,
-            note="Hệ thống chưa ghi nhận: "
-            + "; ".join(input_label(m) for m in missing)
-            + ". Không tính điểm.",
-            missing=tuple(missing),
+            indicator, CHUA_CO_DU_LIEU, note=_missing_note(missing), missing=tuple(missing)
         )
     assert numerator is not None and denominator is not None
     if denominator == 0:
         if indicator.points and indicator.khi_khong_ap_dung == DU_DIEM:
-            score, note = indicator.points, "Không phát sinh trong kỳ; được tính đủ điểm."
+            score, note = (
+                indicator.points,
+                gettext_noop("Không phát sinh trong kỳ; được tính đủ điểm."),
+            )
         else:
             score = None
-            note = "Không phát sinh trong kỳ (mẫu số bằng 0); không tính điểm."
+            note = gettext_noop("Không phát sinh trong kỳ (mẫu số bằng 0); không tính điểm.")
         return IndicatorResult(indicator, KHONG_AP_DUNG, numerator, denominator, None, score, note)
     if indicator.kind == TRUNG_BINH:
         value = quantize(numerator / denominator)
@@ -484,14 +532,25 @@ class Score:
 
     @property
     def note(self) -> str:
+        return self.note_in()
+
+    def note_in(self, gettext=_same) -> str:
         if not self.excluded:
             return ""
-        parts = [f"{r.indicator.code} ({STATUS_LABELS[r.status].lower()})" for r in self.excluded]
-        return (
-            f"Chưa tính {', '.join(parts)}: đạt {format_decimal(self.earned)}/"
-            f"{format_decimal(self.assessed)} điểm đã đánh giá"
-            f" trên tổng {format_decimal(self.maximum)} điểm."
+        parts = [
+            f"{r.indicator.code} ({gettext(STATUS_LABELS[r.status]).lower()})"
+            for r in self.excluded
+        ]
+        text = gettext_noop(
+            "Chưa tính %(excluded)s: đạt %(earned)s/%(assessed)s điểm đã đánh giá"
+            " trên tổng %(maximum)s điểm."
         )
+        return gettext(text) % {
+            "excluded": ", ".join(parts),
+            "earned": format_decimal(self.earned),
+            "assessed": format_decimal(self.assessed),
+            "maximum": format_decimal(self.maximum),
+        }
 
 
 def _score(code: str, name: str, maximum: Decimal, results: Sequence[IndicatorResult]) -> Score:

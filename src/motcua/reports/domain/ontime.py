@@ -214,31 +214,50 @@ def tally(dossiers: Iterable[DossierTiming]) -> OnTimeCounts:
     return OnTimeCounts(**c)
 
 
-def seed_sentence(counts: OnTimeCounts) -> str:
+def gettext_noop(text: str) -> str:
+    """Marks a text for the translation catalogue (makemessages) without importing Django."""
+    return text
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def seed_sentence(counts: OnTimeCounts, gettext=_same) -> str:
     """The seed article's sentence: 'đã giải quyết 25.925/25.969 hồ sơ đúng hạn, đạt tỷ lệ
-    99,83%'. 'Đúng hạn' there means early or on time."""
+    99,83%'. 'Đúng hạn' there means early or on time. `gettext` translates the words."""
     if counts.seed_denominator == 0:
-        return "chưa giải quyết hồ sơ nào trong kỳ"
-    return (
-        f"đã giải quyết {vn_number(counts.resolved_in_time)}/{vn_number(counts.seed_denominator)} "
-        f"hồ sơ đúng hạn, đạt tỷ lệ {format_percent(counts.seed_rate)}"
-    )
+        return gettext(gettext_noop("chưa giải quyết hồ sơ nào trong kỳ"))
+    return gettext(
+        gettext_noop("đã giải quyết %(in_time)s/%(resolved)s hồ sơ đúng hạn, đạt tỷ lệ %(rate)s")
+    ) % {
+        "in_time": vn_number(counts.resolved_in_time),
+        "resolved": vn_number(counts.seed_denominator),
+        "rate": format_percent(counts.seed_rate),
+    }
 
 
-def national_sentence(counts: OnTimeCounts) -> str:
+def national_sentence(counts: OnTimeCounts, gettext=_same) -> str:
     """Indicator 2.1 in words, for the report beside the seed sentence."""
     if counts.national_denominator == 0:
-        return "chỉ số 2.1: không có hồ sơ đã giải quyết hoặc đang xử lý trong kỳ"
-    return (
-        f"chỉ số 2.1 (QĐ 766): {vn_number(counts.national_numerator)}/"
-        f"{vn_number(counts.national_denominator)} hồ sơ trước hạn, đúng hạn hoặc đang trong hạn, "
-        f"đạt tỷ lệ {format_percent(counts.national_rate)}"
-    )
+        return gettext(
+            gettext_noop("chỉ số 2.1: không có hồ sơ đã giải quyết hoặc đang xử lý trong kỳ")
+        )
+    return gettext(
+        gettext_noop(
+            "chỉ số 2.1 (QĐ 766): %(numerator)s/%(denominator)s hồ sơ trước hạn, đúng hạn hoặc "
+            "đang trong hạn, đạt tỷ lệ %(rate)s"
+        )
+    ) % {
+        "numerator": vn_number(counts.national_numerator),
+        "denominator": vn_number(counts.national_denominator),
+        "rate": format_percent(counts.national_rate),
+    }
 
 
-def average_days_text(counts: OnTimeCounts) -> str:
+def average_days_text(counts: OnTimeCounts, gettext=_same) -> str:
     """'4,25 ngày làm việc'; '—' when no resolved dossier has a measured processing time."""
     days = counts.average_processing_days
     if days is None:
         return "—"
-    return f"{format_decimal(days)} ngày làm việc"
+    return gettext(gettext_noop("%(days)s ngày làm việc")) % {"days": format_decimal(days)}

@@ -7,6 +7,15 @@ import re
 from dataclasses import dataclass
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a text for the translation catalogue (makemessages) without importing Django."""
+    return text
+
+
+def _same(text: str) -> str:
+    return text
+
+
 class PeriodError(ValueError):
     """A period the user typed that cannot be read; the message is Vietnamese."""
 
@@ -24,14 +33,29 @@ class Period:
 
     @property
     def label(self) -> str:
+        return self.label_in()
+
+    def label_in(self, gettext=_same) -> str:
+        """The period's name; `gettext` translates the words (the reports pass Django's)."""
         f, last = self.first, self.last
         if f == dt.date(f.year, 1, 1) and last == dt.date(f.year, 12, 31):
-            return f"Năm {f.year}"
+            return gettext(gettext_noop("Năm %(year)s")) % {"year": f.year}
         if f.day == 1 and f.month in (1, 4, 7, 10) and last == _month_end(f.year, f.month + 2):
-            return f"Quý {(f.month - 1) // 3 + 1}/{f.year}"
+            q = (f.month - 1) // 3 + 1
+            return gettext(gettext_noop("Quý %(quarter)s/%(year)s")) % {
+                "quarter": q,
+                "year": f.year,
+            }
         if f.day == 1 and last == _month_end(f.year, f.month):
-            return f"Tháng {f.month:02d}/{f.year}"
-        return f"Từ {f:%d/%m/%Y} đến {last:%d/%m/%Y}"
+            month = f"{f.month:02d}"
+            return gettext(gettext_noop("Tháng %(month)s/%(year)s")) % {
+                "month": month,
+                "year": f.year,
+            }
+        return gettext(gettext_noop("Từ %(first)s đến %(last)s")) % {
+            "first": f"{f:%d/%m/%Y}",
+            "last": f"{last:%d/%m/%Y}",
+        }
 
     @property
     def slug(self) -> str:
