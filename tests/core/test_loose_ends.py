@@ -52,3 +52,4 @@ def test_an_officer_keeps_the_main_navigation_on_the_portal(client, people):  # 
     client.force_login(people["desk"])
     page = client.get(reverse("portal:home")).content.decode()
     assert 'class="main-nav"' in page
+    assert page.count("Đăng xuất") == 1  # the site's sign-out, not a second one in the portal

@@ -547,7 +547,7 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "supplement_url": document_url(dossier.code, "supplement")
         if dossier.supplement_count
         else None,
-        **views_desk.desk_context(request.user, dossier),
+        **views_desk.desk_context(dossier, actor=page.actor, situation=page.situation),
     }
 
 
