@@ -30,7 +30,7 @@ from motcua.core.idempotency import (
     idempotency_complete,
     request_fingerprint,
 )
-from motcua.dossiers import deadlines, permissions, selectors, services, views_desk
+from motcua.dossiers import deadlines, documents, permissions, selectors, services, views_desk
 from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
 from motcua.dossiers.domain.policy import Refusal
@@ -558,6 +558,9 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "supplement_url": document_url(dossier.code, "supplement")
         if dossier.supplement_count
         else None,
+        "closing_urls": {
+            form: document_url(dossier.code, form) for form in documents.closing_forms(dossier)
+        },
         **views_desk.desk_context(dossier, actor=page.actor, situation=page.situation),
     }
 
