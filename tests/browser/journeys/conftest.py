@@ -84,8 +84,11 @@ def as_user(request, browser, live_server, login):
     """`as_user("motcua")`: a page in its own browser context, signed in on the officers'
     login (None: not signed in); `phone=True`: 390 px wide, touch."""
     contexts = []
+    signed_in = {}  # one page per officer and width in a journey: signing in once is enough
 
     def _open(username, *, phone=False):
+        if username and (username, phone) in signed_in:
+            return signed_in[username, phone]
         context = browser.new_context(
             base_url=live_server.url,
             locale="vi-VN",
@@ -99,6 +102,7 @@ def as_user(request, browser, live_server, login):
         page = context.new_page()
         if username:
             login(page, username)
+            signed_in[username, phone] = page
         return page
 
     yield _open

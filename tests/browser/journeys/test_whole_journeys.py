@@ -89,7 +89,17 @@ def file_at_the_desk(as_user, level: Level, person: dict, *, postal: bool) -> st
     desk.get_by_label("Số điện thoại").fill(person["phone"])
     desk.get_by_label("Địa chỉ").fill("1 Yersin, phường Thủ Dầu Một")
     desk.get_by_label(level.component, exact=True).check()
-    desk.get_by_label(f"Tệp số hóa: {level.component}").set_input_files(scan("don.pdf"))
+    chooser = desk.get_by_label(f"Tệp số hóa: {level.component}")
+    if not postal:
+        # A program renamed to .pdf: "Kiểm tra" names it and does not call the dossier
+        # complete (the check sends the chosen files).
+        program = {"name": "don.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00"}
+        chooser.set_input_files(program)
+        desk.get_by_role("button", name="Kiểm tra hồ sơ và xem ngày hẹn").click()
+        refused = desk.get_by_test_id("loi-tiep-nhan")
+        assert "don.pdf" in refused.inner_text() and "không phải" in refused.inner_text()
+        assert desk.get_by_test_id("ngay-hen").count() == 0
+    chooser.set_input_files(scan("don.pdf"))
     if postal:
         desk.get_by_label("Bưu chính công ích").check()
         desk.get_by_label("Số biên nhận bưu chính").fill(f"EL{person['id'][-6:]}VN")
