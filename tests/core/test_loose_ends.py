@@ -52,3 +52,14 @@ def test_an_officer_keeps_the_main_navigation_on_the_portal(client, people):  # 
     client.force_login(people["desk"])
     page = client.get(reverse("portal:home")).content.decode()
     assert 'class="main-nav"' in page
+    assert page.count("Đăng xuất") == 1  # the site's sign-out, not a second one in the portal
+
+
+def test_filing_pages_list_each_link_once(client, make_user, units):  # noqa: F811
+    drafts, assisted = reverse("portal:drafts"), reverse("portal:assisted")
+    client.force_login(make_user("congdan", Role.CITIZEN))
+    page = client.get(drafts).content.decode()
+    assert page.count(f'href="{drafts}"') == 1  # the portal's menu, no second one
+    client.force_login(make_user("congnghe", Role.DIGITAL_TEAM, units["ward"]))
+    page = client.get(drafts).content.decode()
+    assert page.count(f'href="{drafts}"') == 1 and page.count(f'href="{assisted}"') == 1

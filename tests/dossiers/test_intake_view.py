@@ -198,6 +198,38 @@ def test_check_step_refuses_a_renamed_program_before_calling_the_dossier_complet
     assert Dossier.objects.count() == 0
 
 
+def test_a_refused_file_at_confirm_names_the_files_to_choose_again(desk, procedure):
+    comps = [c for c in _components(procedure) if c.required]
+    assert len(comps) >= 2
+    good = SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4\n%\xe2\xe3\n", "application/pdf")
+    bad = SimpleUploadedFile("giay.pdf", b"MZ\x90\x00 a program", "application/pdf")
+    files = {f"tep_{comps[0].pk}": good, f"tep_{comps[1].pk}": bad}
+    response = _post(desk, procedure, **files)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "giay.pdf" in body and "không phải" in body
+    assert 'data-testid="chon-lai-tep"' in body and comps[0].name in body.split("chon-lai-tep")[1]
+    assert Dossier.objects.count() == 0
+
+
+def test_with_htmx_a_refused_confirm_answers_in_the_box_and_keeps_the_form(desk, procedure):
+    comp = _components(procedure)[0]
+    bad = SimpleUploadedFile("giay.pdf", b"MZ\x90\x00 a program", "application/pdf")
+    response = _post(desk, procedure, htmx=True, **{f"tep_{comp.pk}": bad})
+    body = response.content.decode()
+    assert response.status_code == 200  # HTMX swaps 2xx answers only
+    assert 'data-testid="loi-tiep-nhan"' in body and "giay.pdf" in body
+    assert "<form" not in body and "chon-lai-tep" not in body  # the form is not replaced
+    assert Dossier.objects.count() == 0
+
+
+def test_with_htmx_a_confirm_redirects_to_the_dossier(desk, procedure):
+    response = _post(desk, procedure, htmx=True)
+    dossier = Dossier.objects.get()
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == reverse("dossiers:detail", args=[dossier.code])
+
+
 def test_upload_refuses_a_disguised_file(desk, procedure):
     fake = SimpleUploadedFile("anh.png", b"MZ\x90\x00 not an image", "image/png")
     comp = _components(procedure)[0]

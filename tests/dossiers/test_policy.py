@@ -14,11 +14,13 @@ from motcua.dossiers.domain.policy import (
     Refusal,
     Situation,
     Step,
+    Task,
     Via,
     actions_allowed,
     decide,
     may_read,
     read_scope,
+    task_decide,
 )
 from motcua.dossiers.domain.workflow import Action as A
 from motcua.dossiers.domain.workflow import Channel
@@ -211,3 +213,41 @@ def test_read_scope_terms():
 def test_role_names_are_the_role_labels():
     with translation.override("vi"):
         assert ROLE_NAMES == {r.value: str(ROLE_LABELS[r]) for r in Role}
+
+
+# The dossier page's two desk cards ask the same policy as the services (views_desk).
+TASKS = [
+    # who, where, task, refusal (None: allowed)
+    ("mot_cua", situation(S.RESOLVED, 5), Task.RESULT_ATTACH, None),
+    ("chuyen_vien", situation(), Task.RESULT_ATTACH, None),
+    ("cong_dan", situation(S.RESOLVED, 5), Task.RESULT_ATTACH, Refusal.ROLE),
+    ("mot_cua", situation(S.RETURNED, 5), Task.RESULT_ATTACH, Refusal.STATE),
+    (
+        "mot_cua",
+        situation(S.RESOLVED, 5, unit_id=OTHER, current_unit_id=OTHER),
+        Task.RESULT_ATTACH,
+        Refusal.SCOPE,
+    ),  # fmt: skip
+    ("mot_cua", situation(S.PAYMENT_REQUESTED), Task.COUNTER_CASH, None),
+    ("chuyen_vien", situation(S.PAYMENT_REQUESTED), Task.COUNTER_CASH, Refusal.ROLE),
+    ("mot_cua", situation(S.PROCESSING), Task.COUNTER_CASH, Refusal.STATE),
+    (
+        "mot_cua",
+        situation(S.PAYMENT_REQUESTED, unit_id=OTHER, current_unit_id=OTHER),
+        Task.COUNTER_CASH,
+        Refusal.SCOPE,
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("who", "where", "task", "refusal"), TASKS)
+def test_desk_tasks_table(who, where, task, refusal):
+    verdict = task_decide(actor(who), where, task)
+    assert verdict.allowed is (refusal is None)
+    assert verdict.refusal == refusal
+    assert bool(verdict.reason) is (refusal is not None)
+
+
+def test_desk_tasks_need_a_signed_in_actor():
+    verdict = task_decide(ANONYMOUS, situation(S.RESOLVED, 5), Task.RESULT_ATTACH)
+    assert not verdict and verdict.refusal is Refusal.ROLE

@@ -27,6 +27,13 @@ def get_pdf(client, user, dossier, form):
     return pdf_text(response.content)
 
 
+def offers_form(client, user, dossier, form) -> bool:
+    """The dossier page links to the printed form (the notices as they occur)."""
+    client.force_login(user)
+    page = client.get(reverse("dossiers:detail", args=[dossier.code])).content.decode()
+    return f'href="{form_url(dossier, form)}"' in page
+
+
 def _walk_to_result(dossier, people, at):
     services.dossier_forward(dossier=dossier, actor=people["specialist"], at=at)
     services.dossier_approve(dossier=dossier, actor=people["head"], at=at)
@@ -133,6 +140,8 @@ def test_refusal_of_an_online_filing(client, procedure, units, people):
     services.dossier_refuse(
         dossier=dossier, actor=people["desk"], reason="Không thuộc thẩm quyền.", at=vn(3, 8)
     )
+    assert offers_form(client, people["desk"], dossier, "refusal")
+    assert not offers_form(client, people["desk"], dossier, "stop")
     text = get_pdf(client, people["desk"], dossier, "refusal")
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
     assert "Không thuộc thẩm quyền" in text
@@ -147,6 +156,7 @@ def test_apology_gives_both_appointments(client, processing, people):
         new_appointment=vn(11, 16, 30),
         at=vn(5, 16),
     )
+    assert offers_form(client, people["desk"], processing, "apology")
     text = get_pdf(client, people["desk"], processing, "apology")
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
     assert "06/03/2025" in text and "11/03/2025" in text
@@ -220,6 +230,8 @@ def test_stop_notice_of_the_2025_set(client, received_2025, people):
         reason="Đất đang có tranh chấp.",
         at=vn(4, 10, month=11),
     )
+    assert offers_form(client, people["desk"], dossier, "stop")
+    assert not offers_form(client, people["desk"], dossier, "refusal")
     text = get_pdf(client, people["desk"], dossier, "stop")
     assert "THÔNG BÁO" in text and "DỪNG GIẢI QUYẾT HỒ SƠ" in text
     assert dossier.code in text

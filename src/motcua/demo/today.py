@@ -31,6 +31,7 @@ LAND_OFFICE = "79.SNNMT"
 BIRTH = "1.001193"
 MARRIAGE = "1.000894"
 COPY = "2.000815"
+FOREIGN_MARRIAGE = "2.000806"
 HOUSEHOLD_BUSINESS = "1.001612"
 BUILDING_PERMIT = "1.013225"
 LAND = "1.013978"
@@ -196,6 +197,10 @@ def _play(desk: Desk) -> None:  # noqa: PLR0915 — one scene per line of the de
     desk.to_department(d, f"{WARD}.KTHTDT", at=at(12, 10, 0))
     desk.forward(d, "chuyenvien2", at=at(3, 15, 0))
     s.dossier_approve(dossier=d, actor=desk.users["lanhdaophong2"], at=at(1, 9, 0))
+    #    The office's head (lanhdaophong) reviews a marriage with a foreign element too.
+    d = desk.receive(FOREIGN_MARRIAGE, p[1], at=at(3, 9, 30))
+    desk.to_department(d, f"{WARD}.VP", at=at(3, 10, 0))
+    desk.forward(d, "chuyenvien", at=at(1, 14, 0))
     # 5. Liên thông: a land registration sent by the ward to the city's land office.
     d = desk.receive(LAND, p[7], at=at(6, 8, 15))
     desk.to_department(d, f"{WARD}.KTHTDT", at=at(6, 9, 0))

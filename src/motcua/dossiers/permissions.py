@@ -105,6 +105,15 @@ def action_check(*, user, dossier, action, via: Via = Via.DESK, now=None, **load
     )
 
 
+def task_decide(*, user, dossier, task, **loaded) -> Verdict:
+    """A desk task that is not a transition (the electronic result, cash at the counter)."""
+    return policy.task_decide(actor_for(user), situation_for(dossier, **loaded), task)
+
+
+def task_check(*, user, dossier, task, **loaded) -> None:
+    refusal_raise(task_decide(user=user, dossier=dossier, task=task, **loaded))
+
+
 def actions_allowed(*, user, dossier, now=None, via: Via = Via.DESK, **loaded) -> list[Action]:
     return policy.actions_allowed(
         actor_for(user), situation_for(dossier, **loaded), via=via, now=now

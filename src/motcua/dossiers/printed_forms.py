@@ -293,6 +293,23 @@ BUILDERS = {
 }
 
 
+def closing_forms(dossier: Dossier) -> list[str]:
+    """The notices this dossier's state calls for and its rule set prints: the refusal
+    (Mẫu 03) of a dossier not received, the stop notice of a stopped one, the apology with a
+    new appointment (Mẫu 04) once given."""
+    wanted = []
+    if dossier.status == Status.NOT_RECEIVED:
+        wanted.append("refusal")
+    if dossier.status == Status.STOPPED:
+        wanted.append("stop")
+    if dossier.apologised:
+        wanted.append("apology")
+    if not wanted:
+        return []
+    printed = manifest(rule_set(dossier))["forms"]
+    return [form for form in wanted if form in printed]
+
+
 def dossier_form_pdf(dossier: Dossier, form: str, *, status_url: str) -> bytes:
     """Render `form` of the dossier's rule set; `DocumentUnavailable` if it has none to print."""
     rules = rule_set(dossier)

@@ -48,9 +48,8 @@ from motcua.dossiers.domain.errors import (
     IntakeRefused,
     OutOfScope,
 )
-from motcua.dossiers.domain.policy import HANDLING_ACTIONS, Via
+from motcua.dossiers.domain.policy import HANDLING_ACTIONS, Task, Via
 from motcua.dossiers.domain.workflow import (
-    HANDLERS,
     MOT_CUA,
     Action,
     Channel,
@@ -1283,15 +1282,7 @@ def dossier_result_attach(
     name = (name or "").strip()
     if not name:
         raise DossierError("Vui lòng nhập tên kết quả (ví dụ: Giấy chứng nhận ...).")
-    if dossier.status not in (Status.PROCESSING, Status.RESOLVED):
-        raise DossierError(
-            f"Chỉ đính kèm kết quả khi hồ sơ ở trạng thái “{Status.PROCESSING.label}” hoặc "
-            f"“{Status.RESOLVED.label}”."
-        )
-    if not _roles(actor) & (HANDLERS | {MOT_CUA}):
-        raise DossierError("Bạn không có quyền đính kèm kết quả giải quyết hồ sơ.")
-    if not permissions.actor_for(actor).in_scope(dossier.current_unit_id, dossier.unit_id):
-        raise OutOfScope(f"Hồ sơ {dossier.code} không thuộc phạm vi đơn vị của bạn.")
+    permissions.task_check(user=actor, dossier=dossier, task=Task.RESULT_ATTACH)
     uploads.validate_upload(file, label=name)
     result = DossierResult.objects.create(
         dossier=dossier, name=name, file=file, issued_at=at, issued_by=actor

@@ -30,7 +30,7 @@ from motcua.core.idempotency import (
     idempotency_complete,
     request_fingerprint,
 )
-from motcua.dossiers import deadlines, permissions, selectors, services, views_desk
+from motcua.dossiers import deadlines, documents, permissions, selectors, services, views_desk
 from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
 from motcua.dossiers.domain.policy import Refusal
@@ -340,13 +340,15 @@ def _intake_post(request):
     if valid and not missing and not file_errors:
         context["deadline"] = _preview(version, unit, now)
 
+    # A whole page drops every file the officer chose (a browser never refills a file input):
+    # it names the accepted ones to choose again. With HTMX only the check's box is replaced,
+    # so the chosen files stay in their inputs.
+    context["choose_again"] = [c.name for c in components if c.pk in files]
+
     if step != "tiep-nhan" or not valid or missing or file_errors:
         if valid and missing:
             _guidance_urls(context, version, missing, form)
-        status = 200 if step == "xem-truoc" else 400
-        if request.htmx and step == "xem-truoc":
-            return render(request, "dossiers/_intake_preview.html", context)
-        return render(request, "dossiers/intake.html", context, status=status)
+        return _intake_refused(request, context, status=200 if step == "xem-truoc" else 400)
 
     token = form.cleaned_data["token"]
     received = [
@@ -390,10 +392,11 @@ def _intake_post(request):
         context["missing"] = [c for c in components if c.name in names]
         _guidance_urls(context, version, context["missing"], form)
         context.pop("deadline", None)
-        return render(request, "dossiers/intake.html", context, status=400)
+        return _intake_refused(request, context, status=400)
     except (DossierError, IdempotencyError) as exc:
         context["error"] = exc.message
-        return render(request, "dossiers/intake.html", context, status=400)
+        context.pop("deadline", None)
+        return _intake_refused(request, context, status=400)
     appointment = timezone.localtime(dossier.appointment_at)
     messages.success(
         request,
@@ -401,6 +404,14 @@ def _intake_post(request):
         % {"code": dossier.code, "due": f"{appointment:%H:%M %d/%m/%Y}"},
     )
     return _redirect(request, reverse("dossiers:detail", args=[dossier.code]))
+
+
+def _intake_refused(request, context, *, status: int):
+    """The check's answer: the box under the form (HTMX, which swaps 2xx answers only, so the
+    form and its chosen files stay as they are), or the whole page again."""
+    if request.htmx:
+        return render(request, "dossiers/_intake_preview.html", context)
+    return render(request, "dossiers/intake.html", context, status=status)
 
 
 def _postmark(d) -> dt.datetime | None:
@@ -556,7 +567,10 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         "supplement_url": document_url(dossier.code, "supplement")
         if dossier.supplement_count
         else None,
-        **views_desk.desk_context(request.user, dossier),
+        "closing_urls": {
+            form: document_url(dossier.code, form) for form in documents.closing_forms(dossier)
+        },
+        **views_desk.desk_context(dossier, actor=page.actor, situation=page.situation),
     }
 
 

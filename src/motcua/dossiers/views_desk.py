@@ -19,18 +19,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.roles import Role
 from motcua.dossiers import selectors, services
+from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import DossierError
-from motcua.dossiers.domain.workflow import Action, Status
+from motcua.dossiers.domain.policy import Task
+from motcua.dossiers.domain.workflow import Action
 from motcua.dossiers.models import Dossier
 
 # What the file picker offers (the service checks the content, not the name).
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-RESULT_STATES = (Status.PROCESSING, Status.RESOLVED)
-RESULT_ROLES = frozenset(
-    {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.DEPARTMENT_HEAD, Role.SIGNING_LEADER}
-)
 
 
 class ResultForm(forms.Form):
@@ -72,11 +69,11 @@ def _requested_amount(dossier: Dossier) -> int | None:
     return int(amount) if amount else None
 
 
-def desk_context(user, dossier: Dossier) -> dict:
-    """What the dossier page shows of the two desk tasks for `user`."""
-    roles = set(user.roles)
-    can_attach = dossier.status in RESULT_STATES and bool(roles & RESULT_ROLES)
-    can_cash = dossier.status == Status.PAYMENT_REQUESTED and Role.ONE_STOP_OFFICER in roles
+def desk_context(dossier: Dossier, *, actor: policy.Actor, situation: policy.Situation) -> dict:
+    """What the dossier page shows of the two desk tasks: the cards the policy allows
+    (`policy.task_decide`, the same answer the services give)."""
+    can_attach = policy.task_decide(actor, situation, Task.RESULT_ATTACH).allowed
+    can_cash = policy.task_decide(actor, situation, Task.COUNTER_CASH).allowed
     return {
         "results": list(dossier.results.order_by("issued_at", "id")),
         "result_form": ResultForm() if can_attach else None,

@@ -9,10 +9,10 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.accounts.roles import Role
 from motcua.core import clock as system_clock
+from motcua.dossiers import permissions
 from motcua.dossiers.domain.errors import DossierError
-from motcua.dossiers.domain.policy import Via
+from motcua.dossiers.domain.policy import Task, Via
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import dossier_payment_received
@@ -120,8 +120,9 @@ def payment_record_counter(
     *, dossier: Dossier, actor, amount: int, note: str = "", at=None
 ) -> Payment:
     """The desk records fees paid in cash at the counter; the dossier resumes."""
-    if Role.ONE_STOP_OFFICER not in actor.roles:
-        raise PaymentError("Chỉ công chức Bộ phận Một cửa ghi nhận khoản nộp tại quầy.")
+    verdict = permissions.task_decide(user=actor, dossier=dossier, task=Task.COUNTER_CASH)
+    if not verdict:
+        raise PaymentError(verdict.reason)
     if amount is None or int(amount) <= 0:
         raise PaymentError("Số tiền đã nộp phải lớn hơn 0 đồng.")
     at = at or system_clock.now()

@@ -9,102 +9,28 @@ only feeds the reports), with the clock on Tuesday 1 December 2026, 10:00 in Vie
 - Cash at the counter for a dossier waiting for its fee.
 - An online filer downloads the electronic result, the desk hands it over, the citizen rates.
 - The worker delivers every notification these changes wrote.
-Screenshots of the desk's worklist and the portal at phone and desktop widths are written to
-`$MOTCUA_SCREENSHOTS` (default: the test's tmp dir).
+Screenshots of the desk's worklist and the portal at phone and desktop widths are saved for
+review (conftest: `var/journeys-shots/`). The world is loaded once for the folder (conftest).
 """
 
-import datetime as dt
 import io
-import os
-import re
-from pathlib import Path
-from unittest import mock
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from pypdf import PdfReader
 
 from motcua.dossiers.domain.workflow import Status
 from motcua.dossiers.models import Dossier
 from motcua.notifications.models import Notification
+from tests.browser.journeys.conftest import open_dossier, pdf_text, shot
 from tests.browser.test_dossier_walk import act
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=VN)
+pytestmark = [pytest.mark.browser]
 
 
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    c = Clock(NOW)
-    with mock.patch("django.utils.timezone.now", side_effect=c):
-        yield c
-
-
-@pytest.fixture
-def world(clock, transactional_db):
-    call_command("demo-data", "--quiet", stdout=io.StringIO())
-    return clock
-
-
-@pytest.fixture
-def as_user(browser, live_server, login):
-    contexts = []
-
-    def _open(username, *, phone=False):
-        size = {"width": 360, "height": 740} if phone else {"width": 1280, "height": 900}
-        context = browser.new_context(
-            base_url=live_server.url,
-            locale="vi-VN",
-            timezone_id="Asia/Ho_Chi_Minh",
-            viewport=size,
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        if username:
-            login(page, username)
-        return page
-
-    yield _open
-    for c in contexts:
-        c.close()
-
-
-def pdf_text(page, href) -> str:
-    response = page.request.get(href)
-    assert response.ok and response.headers["content-type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.body()))
-    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
-
-
-def shot(page, name, tmp_path):
-    folder = Path(os.environ.get("MOTCUA_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=not name.endswith("-phone"))
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{name}: {width}px wide"
-
-
-def open_dossier(page, dossier):
-    page.goto(f"/ho-so/{dossier.code}/")
-    page.get_by_test_id("status").wait_for()
-
-
-def test_ward_dossier_at_the_counter_from_reception_to_return(world, as_user, tmp_path):
+def test_ward_dossier_at_the_counter_from_reception_to_return(world, as_user):
     desk = as_user("motcua")
     desk.goto("/ho-so/?tab=can-xu-ly")
-    shot(desk, "desk-worklist-desktop", tmp_path)
+    shot(desk, "desk-worklist")
     received = Dossier.objects.get(
         status=Status.RECEIVED, unit__code="79.25747.PVHCC"
     )  # received this morning at the counter
@@ -127,7 +53,7 @@ def test_ward_dossier_at_the_counter_from_reception_to_return(world, as_user, tm
     )
     assert desk.get_by_test_id("status").inner_text() == "Đang xử lý"
 
-    world.now = NOW + dt.timedelta(minutes=30)
+    world.advance(minutes=30)
     specialist = as_user("chuyenvien")
     specialist.goto("/ho-so/")
     specialist.get_by_role("link", name=received.code).click()
@@ -135,7 +61,7 @@ def test_ward_dossier_at_the_counter_from_reception_to_return(world, as_user, tm
     leader = as_user("lanhdao")
     leader.goto("/ho-so/")  # "Chờ ký"
     leader.get_by_role("link", name=received.code).click()
-    world.now = NOW + dt.timedelta(hours=1)
+    world.advance(minutes=30)
     act(leader, "sign")
     act(leader, "mark_result_ready")
     assert leader.get_by_test_id("status").inner_text() == "Đã xử lý xong"
@@ -143,7 +69,7 @@ def test_ward_dossier_at_the_counter_from_reception_to_return(world, as_user, tm
     desk.goto("/ho-so/?tab=cho-tra-ket-qua")
     assert desk.get_by_role("link", name=received.code).count() == 1
     desk.get_by_role("link", name=received.code).click()
-    world.now = NOW + dt.timedelta(hours=2)
+    world.advance(hours=1)
     act(desk, "return_result")
     assert desk.get_by_test_id("status").inner_text() == "Đã trả kết quả"
     timeline = desk.get_by_test_id("timeline").inner_text()
@@ -161,7 +87,7 @@ def test_land_dossier_goes_to_the_city_department_and_back(world, as_user):
     assert "đã chuyển khỏi đơn vị của bạn" in city.locator(".messages").inner_text()
 
     ward = as_user("chuyenvien2")
-    open_dossier(ward, land)
+    open_dossier(ward, land.code)
     assert "Phòng Kinh tế, Hạ tầng và Đô thị" in ward.get_by_test_id("don-vi-xu-ly").inner_text()
     picker = ward.get_by_test_id("action-transfer")
     if picker.locator("summary").count():
@@ -187,7 +113,7 @@ def test_department_head_reviews_and_the_leader_signs(world, as_user):
 def test_cash_at_the_counter_resumes_the_dossier(world, as_user):
     waiting = Dossier.objects.get(status=Status.PAYMENT_REQUESTED)
     desk = as_user("motcua")
-    open_dossier(desk, waiting)
+    open_dossier(desk, waiting.code)
     assert desk.get_by_label("Số tiền đã nộp (đồng)").input_value() == "75000"
     with desk.expect_navigation():
         desk.get_by_role("button", name="Ghi nhận đã nộp tại quầy").click()
@@ -195,12 +121,12 @@ def test_cash_at_the_counter_resumes_the_dossier(world, as_user):
     assert desk.get_by_test_id("status").inner_text() == "Đang xử lý"
 
 
-def test_citizen_downloads_the_electronic_result_and_rates(world, as_user, tmp_path):
+def test_citizen_downloads_the_electronic_result_and_rates(world, as_user):
     online = Dossier.objects.get(status=Status.RESOLVED, channel=2)
     citizen = as_user(None, phone=True)
     citizen.goto("/")
     assert "/cong-dan/" in citizen.url
-    shot(citizen, "portal-home-phone", tmp_path)
+    shot(citizen, "portal-home")
     citizen.get_by_label("Tìm thủ tục (gõ có dấu hoặc không dấu)").fill("dang ki khai sinh")
     citizen.get_by_role("button", name="Tìm").click()
     assert citizen.get_by_role("link", name="Thủ tục đăng ký khai sinh", exact=True).count() >= 1
@@ -215,14 +141,14 @@ def test_citizen_downloads_the_electronic_result_and_rates(world, as_user, tmp_p
     assert "Giấy khai sinh (bản điện tử)" in link.inner_text()
     download = citizen.request.get(link.get_attribute("href"))
     assert download.ok and download.body().startswith(b"%PDF-")
-    shot(citizen, "portal-dossier-phone", tmp_path)
+    shot(citizen, "portal-dossier")
 
     desk = as_user("motcua")
-    open_dossier(desk, online)
+    open_dossier(desk, online.code)
     act(desk, "return_result")
     citizen.reload()
     citizen.get_by_label("Rất hài lòng").scroll_into_view_if_needed()
-    shot(citizen, "portal-rating-phone", tmp_path)
+    shot(citizen, "portal-rating")
     citizen.get_by_label("Rất hài lòng").check()
     with citizen.expect_navigation():
         citizen.get_by_role("button", name="Gửi đánh giá").click()
@@ -230,20 +156,23 @@ def test_citizen_downloads_the_electronic_result_and_rates(world, as_user, tmp_p
 
 
 def test_the_worker_delivers_every_notification(world):
-    assert Notification.objects.filter(status="pending").exists()
+    # Runs after the browser journeys (pytest-django orders tests without the live server
+    # last), which have run the worker for their own dossiers already: what is left is sent now.
+    assert Notification.objects.exists()
     call_command("db_worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
     statuses = set(Notification.objects.values_list("status", flat=True))
     assert statuses == {"sent"}
+    assert not Notification.objects.filter(attempts=0).exists()  # each one went through it
     sms = Notification.objects.filter(channel="sms")
     assert sms.exists() and all(n.body.isascii() and len(n.body) <= 160 for n in sms)
     events = set(Notification.objects.values_list("event", flat=True))
     assert {"dossier.received", "dossier.payment_requested", "dossier.result_ready"} <= events
 
 
-def test_officer_pages_fit_a_phone(world, as_user, tmp_path):
+def test_officer_pages_fit_a_phone(world, as_user):
     desk = as_user("motcua", phone=True)
     desk.goto("/ho-so/?tab=tat-ca")
-    shot(desk, "desk-worklist-phone", tmp_path)  # asserts: no sideways scrolling of the page
+    shot(desk, "desk-worklist")  # asserts: no sideways scrolling of the page
     overdue = Dossier.objects.filter(status=Status.PROCESSING).order_by("due_at").first()
-    open_dossier(desk, overdue)
-    shot(desk, "desk-dossier-phone", tmp_path)
+    open_dossier(desk, overdue.code)
+    shot(desk, "desk-dossier")

@@ -181,9 +181,20 @@ class Situation:
         return any(s.order > self.current_step and s.role != MOT_CUA for s in self.steps)
 
 
+class Task(StrEnum):
+    """Desk tasks on a dossier that are not workflow transitions (the dossier page's cards)."""
+
+    RESULT_ATTACH = "result_attach"  # attach the electronic result (kết quả điện tử)
+    COUNTER_CASH = "counter_cash"  # record fees paid in cash at the counter
+
+
+# The electronic result is attached while the dossier is processed or resolved.
+RESULT_STATES = frozenset({Status.PROCESSING, Status.RESOLVED})
+
+
 @dataclass(frozen=True)
 class Verdict:
-    action: Action
+    action: Action | Task
     allowed: bool
     reason: str = ""
     refusal: Refusal | None = None
@@ -192,7 +203,7 @@ class Verdict:
         return self.allowed
 
 
-def _no(action: Action, refusal: Refusal, reason: str) -> Verdict:
+def _no(action: Action | Task, refusal: Refusal, reason: str) -> Verdict:
     return Verdict(action=action, allowed=False, reason=reason, refusal=refusal)
 
 
@@ -369,6 +380,41 @@ def actions_allowed(
     and roles first, `workflow.actions_available`, then the rest of the policy)."""
     table = actions_available(state=situation.status, roles=actor.roles)
     return [a for a in table if decide(actor, situation, a, via=via, now=now)]
+
+
+def task_decide(actor: Actor, situation: Situation, task: Task | str) -> Verdict:
+    """May `actor` do this desk task on the dossier now?
+
+    - the electronic result: handlers or the desk of the dossier's units (received there or
+      held there now), while it is processed or resolved;
+    - cash at the counter: the desk only, and only where the payment may be recorded
+      (`decide` on “payment received” as the payment service records it).
+    """
+    task = Task(task)
+    s = situation
+    if not actor.authenticated:
+        return _no(task, Refusal.ROLE, "Bạn cần đăng nhập để thao tác trên hồ sơ.")
+    if task is Task.COUNTER_CASH:
+        if MOT_CUA not in actor.roles:
+            return _no(
+                task, Refusal.ROLE, "Chỉ công chức Bộ phận Một cửa ghi nhận khoản nộp tại quầy."
+            )
+        verdict = decide(actor, s, Action.PAYMENT_RECEIVED, via=Via.PAYMENT)
+        if not verdict:
+            return _no(task, verdict.refusal, verdict.reason)
+        return Verdict(action=task, allowed=True)
+    if s.status not in RESULT_STATES:
+        return _no(
+            task,
+            Refusal.STATE,
+            f"Chỉ đính kèm kết quả khi hồ sơ ở trạng thái “{Status.PROCESSING.label}” hoặc "
+            f"“{Status.RESOLVED.label}”.",
+        )
+    if not actor.roles & (HANDLERS | {MOT_CUA}):
+        return _no(task, Refusal.ROLE, "Bạn không có quyền đính kèm kết quả giải quyết hồ sơ.")
+    if not actor.in_scope(s.current_unit_id, s.unit_id):
+        return _no(task, Refusal.SCOPE, f"Hồ sơ {s.code} không thuộc phạm vi đơn vị của bạn.")
+    return Verdict(action=task, allowed=True)
 
 
 # --- reading --------------------------------------------------------------------------------
