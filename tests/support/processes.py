@@ -48,6 +48,9 @@ def motcua_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]
             "MOTCUA_VAR_DIR": str(var_dir),
             "DATABASE_URL": database_url,
             "LOG_LEVEL": "WARNING",
+            # A test server: the sandbox payment gateway, explicitly allowed.
+            "MOTCUA_PAYMENT_GATEWAY": "motcua.payments.gateways.SandboxGateway",
+            "MOTCUA_PAYMENT_SANDBOX": "1",
             **extra,
         }
     )
