@@ -10,7 +10,8 @@ portal's home. One client in three is an officer. For each concurrency level (cl
 client sends its next request when the previous one is answered) it prints req/s, p50/p95/p99
 of officers and of citizens, errors, the load average of the machine during the level, and the
 people served at a realistic pace (one request every 10 s per person) while both p95 stay under
-one second.
+one second. It also reads the server's CPU time per request from /proc (independent of how
+busy the machine is) and estimates from it the people an idle machine of this size serves.
 
     .venv/bin/python bench/bench_sqlite.py [--dossiers 2000] [--levels 1,4,8,16,32] [--seconds 15]
 """
@@ -116,6 +117,31 @@ def client_loop(base, opener, intake, stop, out):
         out.append((time.perf_counter() - start, ok, officer))
 
 
+def server_cpu_seconds(pid):
+    """CPU time (user + system) used so far by the server: gunicorn's master and workers."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # fields[1] is the parent pid; fields[11], fields[12] utime, stime (after the name).
+        if int(entry) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def ms(q):
+    """p50/p95/p99 in ms, or a dash when no request of that kind was made."""
+    if q[0] != q[0]:  # NaN
+        return "—"
+    return f"{q[49] * 1000:.0f}/{q[94] * 1000:.0f}/{q[98] * 1000:.0f}"
+
+
 def quantiles(times):
     times = sorted(times)
     if not times:
@@ -176,9 +202,11 @@ def main():
         )
         print(
             "| clients (officers + citizens) | req/s | officers p50/p95/p99 ms | "
-            "citizens p50/p95/p99 ms | errors | load avg | officers + citizens at 1 req/10 s |"
+            "citizens p50/p95/p99 ms | errors | load avg | server CPU ms/req | "
+            "officers + citizens at 1 req/10 s |"
         )
-        print("|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|")
+        cpu_costs = []
         for level in [int(x) for x in args.levels.split(",")]:
             kinds = [n % 3 == 0 for n in range(level)]
             # Sign-ins happen here, before the clock starts.
@@ -190,6 +218,7 @@ def main():
                 for o in openers
             ]
             load_before = os.getloadavg()[0]
+            cpu_before = server_cpu_seconds(server.pid)
             for t in threads:
                 t.start()
             time.sleep(args.seconds)
@@ -197,6 +226,7 @@ def main():
             for t in threads:
                 t.join()
             load = (load_before + os.getloadavg()[0]) / 2
+            cpu_used = server_cpu_seconds(server.pid) - cpu_before
             errors = sum(1 for _, ok, _ in results if not ok)
             rps = len(results) / args.seconds
             off = quantiles([t for t, _, o in results if o])
@@ -206,13 +236,24 @@ def main():
             # NaN (no request of that kind) compares false: only measured kinds count.
             fast = not errors and not any(q[94] >= 1.0 for q in (off, cit))
             served = f"{n_off:.0f} + {n_cit:.0f}" if fast else "—"
+            cpu_ms = cpu_used / max(len(results), 1) * 1000
+            cpu_costs.append((cpu_used, len(results)))
             print(
                 f"| {level} ({sum(kinds)} + {level - sum(kinds)}) | {rps:.1f} | "
-                f"{off[49] * 1000:.0f}/{off[94] * 1000:.0f}/{off[98] * 1000:.0f} | "
-                f"{cit[49] * 1000:.0f}/{cit[94] * 1000:.0f}/{cit[98] * 1000:.0f} | {errors} | "
-                f"{load:.1f} | {served} |",
+                f"{ms(off)} | {ms(cit)} | {errors} | "
+                f"{load:.1f} | {cpu_ms:.0f} | {served} |",
                 flush=True,
             )
+        # The server's CPU time per request does not depend on how busy the machine is; on an
+        # idle machine of this size, half the CPUs busy keeps the queue short.
+        cost = sum(c for c, _ in cpu_costs) / max(sum(n for _, n in cpu_costs), 1)
+        rate = 0.5 * (os.cpu_count() or 1) / cost
+        print(
+            f"\nServer CPU per request (mix above): {cost * 1000:.0f} ms. On an idle machine "
+            f"with {os.cpu_count()} CPUs at 50 % busy: {rate:.0f} req/s, i.e. about "
+            f"{rate * THINK_SECONDS:.0f} people at one request every {THINK_SECONDS} s "
+            f"(this mix: one client in three an officer)."
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
