@@ -1,3 +1,5 @@
-"""Shared test support: one `vn()` for Vietnamese wall-clock instants (`clock`), and world
+"""Shared test support: one `vn()` for Vietnamese wall-clock instants (`clock`), world
 builders that make units, users, procedures and dossiers in any state through the real
-services (`world`). Import from here rather than from another folder's conftest."""
+services (`world`), and real processes for fault tests (`processes`: a PostgreSQL cluster of
+the test's own, gunicorn, `motcua worker`). Import from here rather than from another folder's
+conftest."""
