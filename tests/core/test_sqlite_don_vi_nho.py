@@ -24,9 +24,9 @@ PRAGMAS = SETUP + (
 # its snapshot is stale once A commits).
 WRITER_A = SETUP + (
     "import pathlib, sys, time\n"
+    "connection.cursor().execute('CREATE TABLE IF NOT EXISTS hang_doi (nguoi TEXT)')\n"
     "with transaction.atomic():\n"
     "    c = connection.cursor()\n"
-    "    c.execute('CREATE TABLE IF NOT EXISTS hang_doi (nguoi TEXT)')\n"
     "    c.execute(\"INSERT INTO hang_doi VALUES ('A')\")\n"
     "    print('HOLDING', flush=True)\n"
     "    while not pathlib.Path(sys.argv[1]).exists(): time.sleep(0.05)\n"
