@@ -157,6 +157,10 @@ DATABASES = {
     "default": dj_database_url.parse(
         _env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}"),
         conn_max_age=_env_int("CONN_MAX_AGE", 60),
+        # A kept connection is checked before each request uses it: after a database restart
+        # or failover the first request reconnects instead of failing (tests/core/
+        # test_khoi_dong_lai_postgres.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

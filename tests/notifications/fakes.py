@@ -45,7 +45,9 @@ class FakeSmsProvider:
 
     Accepts POSTed JSON, answers {"CodeResult": "100", "SMSID": ...}; de-duplicates on RequestId
     as real providers do (a repeated RequestId gets the first SMSID, no second SMS). `down`
-    makes it answer 503; `refuse` makes it answer a refusal code.
+    makes it answer 503; `refuse` makes it answer a refusal code. `hold` (an Event): a message
+    is accepted (the SMS goes out) but the answer waits until the event is set, so a test can
+    kill the sender in between; `arrived` is set when a request has been received.
     """
 
     def __init__(self):
@@ -58,6 +60,8 @@ class FakeSmsProvider:
         self.accepted: dict[str, int] = {}  # RequestId → how many times it was handed over OK
         self.down = False
         self.refuse = False
+        self.hold: threading.Event | None = None
+        self.arrived = threading.Event()
         self.lock = threading.Lock()
 
         class Handler(BaseHTTPRequestHandler):
@@ -80,12 +84,18 @@ class FakeSmsProvider:
                         smsid = provider.delivered.setdefault(rid, f"SMS{len(provider.delivered)}")
                         provider.accepted[rid] = provider.accepted.get(rid, 0) + 1
                         answer = {"CodeResult": "100", "SMSID": smsid}
+                provider.arrived.set()
+                if provider.hold is not None:
+                    provider.hold.wait(timeout=60)
                 body = json.dumps(answer).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the sender is gone (killed while waiting for the answer)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/send"
