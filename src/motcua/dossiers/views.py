@@ -30,7 +30,7 @@ from motcua.core.idempotency import (
     idempotency_complete,
     request_fingerprint,
 )
-from motcua.dossiers import deadlines, documents, permissions, selectors, services, views_desk
+from motcua.dossiers import deadlines, permissions, printed_forms, selectors, services, views_desk
 from motcua.dossiers.domain import policy
 from motcua.dossiers.domain.errors import ConcurrentUpdate, DossierError, DossierIncomplete
 from motcua.dossiers.domain.policy import Refusal
@@ -568,7 +568,7 @@ def _detail_context(request, dossier: Dossier, *, failed: ActionForm | None = No
         if dossier.supplement_count
         else None,
         "closing_urls": {
-            form: document_url(dossier.code, form) for form in documents.closing_forms(dossier)
+            form: document_url(dossier.code, form) for form in printed_forms.closing_forms(dossier)
         },
         **views_desk.desk_context(dossier, actor=page.actor, situation=page.situation),
     }
