@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from motcua.portal.accounts import services
 from motcua.portal.accounts.services import OtpInvalid, OtpThrottled
+from motcua.notifications.models import Notification
 from motcua.portal.models import OneTimeCode
 from tests.portal.helpers import sms_code, sms_count
 
@@ -120,3 +121,19 @@ def test_resend_button_is_throttled_too(client):
     response = client.post("/cong-dan/xac-thuc/gui-lai/", follow=True)
     assert "Vui lòng chờ" in response.content.decode()
     assert sms_count(PHONE) == 1
+
+
+def test_code_goes_out_in_the_account_language(pending):
+    """A citizen who reads the site in English gets the code's SMS in English (notification
+    texts follow `User.language`); the code in it still works."""
+    user, t0 = pending
+    user.language = "en"
+    user.save(update_fields=["language"])
+    later = t0 + timedelta(minutes=2)
+    services.otp_send(user=user, purpose=VERIFY, now=later)
+    sms = Notification.objects.filter(event="account.otp", recipient=PHONE).order_by("-id")[0]
+    assert "verification code" in sms.body
+    assert "mã xác thực" not in sms.body.lower()
+    services.citizen_phone_verify(user=user, code=sms_code(PHONE), now=later)
+    user.refresh_from_db()
+    assert user.is_active

@@ -204,6 +204,7 @@ def otp_send(*, user: User, purpose: str, now: datetime | None = None) -> OneTim
         },
         ref_type="user",
         ref_id=str(user.pk),
+        language=user.language,
     )
     return row
 
