@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from motcua.notifications.models import Notification
 from motcua.portal.accounts import services
 from motcua.portal.accounts.services import OtpInvalid, OtpThrottled
-from motcua.notifications.models import Notification
 from motcua.portal.models import OneTimeCode
 from tests.portal.helpers import sms_code, sms_count
 
