@@ -15,6 +15,7 @@ from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.notifications.models import Notification
 from motcua.portal.models import FilingDraft, FilingDraftFile
 from tests.documents.filing import PDF, PNG, draft_post, draft_start, draft_submit, upload
+from tests.support.clock import clock_at
 
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -74,10 +75,8 @@ def test_file_online_end_to_end(
     assert "ban-chinh.pdf" in review and "Nộp hồ sơ" in review and "Phường Phú Cường" in review
 
     at = dt.datetime(2025, 7, 18, 19, 30, tzinfo=VN)  # a Friday evening, after office hours
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("django.utils.timezone.now", lambda: at)
-        with django_capture_on_commit_callbacks(execute=True):
-            r = draft_submit(client_citizen, draft)
+    with clock_at(at), django_capture_on_commit_callbacks(execute=True):
+        r = draft_submit(client_citizen, draft)
     assert r.status_code == 302 and r.url == reverse("portal:draft_done", args=[draft.pk])
 
     dossier = Dossier.objects.get()

@@ -76,6 +76,11 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(status__in=running_values(), due_at__gte=now, due_at__lte=until)
 
 
+# The applicant's fields of a dossier, without their `applicant_` prefix: what intake, the
+# portal's drafts and "same applicant as last time" copy.
+APPLICANT_FIELDS = ("kind", "name", "id_number", "phone", "email", "address")
+
+
 class Dossier(models.Model):
     class ApplicantKind(models.TextChoices):
         PERSON = "person", "Cá nhân"

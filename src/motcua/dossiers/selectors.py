@@ -31,6 +31,7 @@ from motcua.dossiers.domain.workflow import (
     Status,
 )
 from motcua.dossiers.models import (
+    APPLICANT_FIELDS,
     Dossier,
     DossierEvent,
     DossierPause,
@@ -476,13 +477,6 @@ def applicant_previous(*, user, id_number: str) -> Dossier | None:
         dossier_list_visible(user=user)
         .filter(applicant_id_number=id_number)
         .order_by("-created_at", "-id")
-        .only(
-            "applicant_kind",
-            "applicant_name",
-            "applicant_id_number",
-            "applicant_phone",
-            "applicant_email",
-            "applicant_address",
-        )
+        .only(*(f"applicant_{name}" for name in APPLICANT_FIELDS))
         .first()
     )

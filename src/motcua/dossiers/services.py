@@ -58,6 +58,7 @@ from motcua.dossiers.domain.workflow import (
     transition_check,
 )
 from motcua.dossiers.models import (
+    APPLICANT_FIELDS,
     Dossier,
     DossierCodeSequence,
     DossierComponent,
@@ -70,8 +71,6 @@ from motcua.org.selectors import unit_administrative
 
 # Audit action of an online filing: no transition of the table, the dossier is born in NEW.
 SUBMIT = "submit"
-
-APPLICANT_FIELDS = ("kind", "name", "id_number", "phone", "email", "address")
 
 __all__ = ["HANDLING_ACTIONS"]  # re-exported: the policy's list of actions on the work itself
 

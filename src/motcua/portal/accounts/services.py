@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.accounts.services import user_create
+from motcua.core import clock as system_clock
 from motcua.notifications.services import notification_enqueue
 from motcua.portal.domain import otp
 from motcua.portal.domain.text import phone_normalize
@@ -92,7 +92,7 @@ def citizen_register(
     SMS (`citizen_phone_verify`); with only an e-mail it is active at once. Registering again
     with the phone of an account that was never verified takes that account over.
     """
-    now = now or timezone.now()
+    now = now or system_clock.now()
     full_name = " ".join((full_name or "").split())
     email = (email or "").strip().lower()
     errors: dict[str, list[str]] = {}
@@ -168,7 +168,7 @@ def otp_send(*, user: User, purpose: str, now: datetime | None = None) -> OneTim
     Refused with `OtpThrottled` within 60 s of the previous code to that phone or after 5 codes
     in an hour. Earlier codes of the same purpose stop working: only the newest is checked.
     """
-    now = now or timezone.now()
+    now = now or system_clock.now()
     if not user.phone:
         raise ValidationError("Tài khoản chưa có số điện thoại.")
     sent = list(
@@ -215,7 +215,7 @@ def otp_verify(*, user: User, purpose: str, code: str, now: datetime | None = No
     Raises `OtpInvalid` (wrong, expired, used, too many tries, none sent); a wrong try is
     counted and stays counted.
     """
-    now = now or timezone.now()
+    now = now or system_clock.now()
     code = "".join((code or "").split())
     message = None
     with transaction.atomic():
@@ -254,7 +254,7 @@ def otp_verify(*, user: User, purpose: str, code: str, now: datetime | None = No
 
 def citizen_phone_verify(*, user: User, code: str, now: datetime | None = None) -> User:
     """Verify the phone with the code sent at registration; activates the account."""
-    now = now or timezone.now()
+    now = now or system_clock.now()
     otp_verify(user=user, purpose=Purpose.VERIFY_PHONE, code=code, now=now)
     with transaction.atomic():
         profile, _ = CitizenProfile.objects.get_or_create(user=user)

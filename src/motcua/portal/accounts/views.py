@@ -63,6 +63,7 @@ def register(request):
         else:
             try:
                 user = services.citizen_register(
+                    now=request.now,
                     full_name=data["full_name"],
                     password=data["password1"],
                     phone=data["phone"],
@@ -101,7 +102,9 @@ def verify(request):
             form.add_error("code", blocked)
         else:
             try:
-                services.citizen_phone_verify(user=user, code=form.cleaned_data["code"])
+                services.citizen_phone_verify(
+                    user=user, code=form.cleaned_data["code"], now=request.now
+                )
             except services.OtpInvalid as exc:
                 _count_failure(request, user.phone)
                 form.add_error("code", exc)
@@ -123,7 +126,7 @@ def verify_resend(request):
         messages.error(request, ratelimit.BLOCKED_MESSAGE.format(minutes=60))
         return redirect("portal:verify")
     try:
-        services.otp_send(user=user, purpose=services.Purpose.VERIFY_PHONE)
+        services.otp_send(user=user, purpose=services.Purpose.VERIFY_PHONE, now=request.now)
     except services.OtpThrottled as exc:
         messages.error(request, exc.messages[0])
     else:
@@ -160,7 +163,7 @@ def password_reset(request):
             form.add_error(None, ratelimit.BLOCKED_MESSAGE.format(minutes=60))
         else:
             try:
-                services.password_reset_code_send(phone=phone)
+                services.password_reset_code_send(phone=phone, now=request.now)
             except services.OtpThrottled:
                 pass  # the earlier code is still valid; say nothing that reveals the account
             request.session[RESET_PHONE] = phone
@@ -185,6 +188,7 @@ def password_reset_phone(request):
         else:
             try:
                 services.password_reset_by_code(
+                    now=request.now,
                     phone=phone,
                     code=form.cleaned_data["code"],
                     new_password=form.cleaned_data["new_password1"],

@@ -28,17 +28,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.accounts.roles import Role
 from motcua.accounts.services import user_create
 from motcua.catalogue.models import ProcedureVersion
+from motcua.core import clock as system_clock
 from motcua.documents.models import CitizenDocument
 from motcua.documents.services import citizen_document_add, document_reuse_record, file_sha256
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.domain.errors import DossierError, DossierIncomplete
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import APPLICANT_FIELDS, Dossier
 from motcua.dossiers.uploads import validate_upload
 from motcua.portal.domain.text import phone_normalize
 from motcua.portal.models import CitizenProfile, FilingDraft, FilingDraftFile
@@ -47,12 +47,7 @@ Delivery = FilingDraft.Delivery
 
 DRAFT_FIELDS = (
     "unit",
-    "applicant_kind",
-    "applicant_name",
-    "applicant_id_number",
-    "applicant_phone",
-    "applicant_email",
-    "applicant_address",
+    *(f"applicant_{name}" for name in APPLICANT_FIELDS),
     "result_delivery",
     "delivery_address",
 )
@@ -165,7 +160,7 @@ def draft_create(
         result_delivery=Delivery.ELECTRONIC,
         consent=bool(consent),
         consent_note=(consent_note or "").strip(),
-        consent_at=(now or timezone.now()) if consent else None,
+        consent_at=(now or system_clock.now()) if consent else None,
     )
 
 
@@ -329,7 +324,7 @@ def draft_submit(*, draft_id, user, token, now: dt.datetime | None = None) -> tu
     second request (double click, retry) gets (the same dossier, False). A token that is not
     the draft's current one (the draft changed after the review page was shown) is refused.
     """
-    at = now or timezone.now()
+    at = now or system_clock.now()
     opened: list = []
     try:
         with transaction.atomic():

@@ -81,7 +81,9 @@ def file_start(request, national_code: str):
     if request.method == "POST":
         try:
             if assist_form is None:
-                draft = services.draft_create(owner=request.user, procedure_version=version)
+                draft = services.draft_create(
+                    owner=request.user, procedure_version=version, now=request.now
+                )
             elif assist_form.is_valid():
                 with transaction.atomic():
                     citizen, created = services.assisted_citizen_get_or_create(
@@ -95,6 +97,7 @@ def file_start(request, national_code: str):
                         citizen=citizen,
                         consent=assist_form.cleaned_data["consent"],
                         consent_note=assist_form.cleaned_data["consent_note"],
+                        now=request.now,
                     )
                 if created:
                     messages.info(
@@ -221,7 +224,10 @@ def _submit_retrying(request, draft: FilingDraft) -> None:
     for attempt in range(SUBMIT_ATTEMPTS):
         try:
             services.draft_submit(
-                draft_id=draft.pk, user=request.user, token=request.POST.get("token", "")
+                draft_id=draft.pk,
+                user=request.user,
+                token=request.POST.get("token", ""),
+                now=request.now,
             )
             return
         except OperationalError:
