@@ -527,7 +527,13 @@ def dossier_receive(
         from_step=0,
         data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
     )
-    events.publish(events.DOSSIER_INTAKE_RECEIVED, dossier=dossier, actor=received_by, at=at)
+    events.publish(
+        events.DOSSIER_INTAKE_RECEIVED,
+        dossier=dossier,
+        actor=received_by,
+        at=at,
+        with_files=any(c.get("file") for c in components),
+    )
     return dossier
 
 
