@@ -84,7 +84,9 @@ def _roles(user) -> set[str]:
 
 
 def _unit_in_scope_check(*, actor, unit: OrgUnit) -> None:
-    if scope_is_global(actor):
+    # A user's own unit is always in their scope (`scope_units`: their administrative unit
+    # and the bodies inside it, or its whole subtree): the desk's common case asks nothing.
+    if scope_is_global(actor) or (unit.pk is not None and unit.pk == actor.unit_id):
         return
     if not scope_units(actor).filter(pk=unit.pk).exists():
         raise OutOfScope(f"Đơn vị “{unit}” không thuộc phạm vi đơn vị của bạn.")
