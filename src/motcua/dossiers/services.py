@@ -310,11 +310,13 @@ def _procedure_check(*, procedure_version, unit: OrgUnit) -> None:
     units = list(procedure_version.units.all())
     if not units:
         return
+    # The unit itself or one above it (no query); or a body inside the same administrative
+    # unit (its administrative unit looked up only then).
+    if any(unit.path.startswith(u.path) for u in units):
+        return
     home = unit_administrative(unit=unit)
-    for u in units:
-        # The unit itself or one above it; or a body inside the same administrative unit.
-        if unit.path.startswith(u.path) or u.path.startswith(home.path):
-            return
+    if any(u.path.startswith(home.path) for u in units):
+        return
     raise DossierError(
         f"Thủ tục “{procedure_version.name}” không thuộc thẩm quyền giải quyết của "
         f"“{unit}”: hồ sơ không được tiếp nhận."
