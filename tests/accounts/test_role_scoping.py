@@ -34,6 +34,17 @@ def test_scope_of_each_role(tree, make_user, role, unit_code, sees, does_not_see
     assert not (does_not_see & codes)
 
 
+@pytest.mark.parametrize(
+    "role", [Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.DEPARTMENT_HEAD, Role.SUPERVISOR]
+)
+def test_own_unit_is_always_in_scope(tree, make_user, role):
+    """Intake skips the scope query for the officer's own unit (`_unit_in_scope_check`):
+    every unit of the tree, for every officer role, is in its own user's scope."""
+    for i, unit in enumerate(tree.values()):
+        user = make_user(f"u{i}", role, unit=unit)
+        assert scope_units(user).filter(pk=unit.pk).exists(), (role, unit.code)
+
+
 def test_citizen_without_unit_sees_no_unit(tree, make_user):
     user = make_user("dan", Role.CITIZEN)
     assert not scope_units(user).exists()

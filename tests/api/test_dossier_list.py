@@ -130,3 +130,21 @@ def test_list_query_count_does_not_grow_with_the_page(
     with django_assert_num_queries(8):
         r = client.get(f"{LIST_URL}?page_size=8")
     assert len(r.json()["results"]) == 8
+
+
+def test_list_rows_select_only_the_printed_columns(api, people, receive):
+    """The rows query reads the serializer's columns, not the whole dossier, procedure,
+    units and assignee (issue 12 §5); what it prints is complete."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    receive(at=vn(3, 9))
+    client = api(people["desk"])
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.get(LIST_URL)
+    rows_sql = next(q["sql"] for q in ctx.captured_queries if "applicant_name" in q["sql"])
+    for column in ("applicant_id_number", "lookup_key", "password", "agency_code", "path"):
+        assert f'."{column}"' not in rows_sql, column
+    row = r.json()["results"][0]
+    assert row["procedure"]["national_code"] and row["unit"] and row["current_unit"]
+    assert row["applicant_name"] and row["status_label"] and row["overdue"] is True

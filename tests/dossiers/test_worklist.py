@@ -288,3 +288,16 @@ def test_count_stops_at_the_cap(client, receive, people, monkeypatch):
     monkeypatch.setattr(selectors, "WORKLIST_COUNT_CAP", 4)
     body = _get(client, people["desk"], vn(3, 12), tab="tat-ca").content.decode()
     assert "Tất cả: 4 hồ sơ" in body
+
+
+def test_row_cells_as_the_template_printed_them(client, receive, people):
+    """The row's values are computed in the view (`worklist_cells`): the detail link, the
+    local due instant in `<time>`, the translated channel and status, the procedure's code."""
+    d = receive()  # due Thu 6/3 08:00 (UTC+7)
+    body = _get(client, people["desk"], vn(4, 9), tab="tat-ca").content.decode()
+    url = reverse("dossiers:detail", args=[d.code])
+    assert f'<td><a href="{url}">{d.code}</a><br><small>Trực tiếp</small></td>' in body
+    assert '<time datetime="2025-03-06T08:00:00+07:00">08:00 06/03/2025</time>' in body
+    assert f"<td>{d.get_status_display()}</td>" in body
+    national_code = d.procedure_version.procedure.national_code
+    assert f"{d.procedure_version.name} <small>({national_code})</small>" in body

@@ -126,8 +126,12 @@ def component_digitise(*, component, actor, file, at: dt.datetime | None = None)
     return digitisation
 
 
-def intake_digitise_record(*, dossier, actor, at: dt.datetime) -> int:
-    """Record as digitised, by `actor` at `at`, the components received with a file."""
+def intake_digitise_record(*, dossier, actor, at: dt.datetime, with_files: bool = True) -> int:
+    """Record as digitised, by `actor` at `at`, the components received with a file.
+    `with_files=False` (intake knows none came with a file, the counter's common case): there
+    is nothing to record or to keep in the citizen's store, and nothing is read."""
+    if not with_files:
+        return 0
     count = 0
     for component in dossier.components.exclude(file=""):
         with component.file.open("rb") as f:
@@ -147,16 +151,18 @@ def intake_digitise_record(*, dossier, actor, at: dt.datetime) -> int:
 
 
 def cutover_for(*, unit, procedure) -> dt.date | None:
-    """The paperless date that applies to `procedure` received by `unit` (or a unit above)."""
+    """The paperless date that applies to `procedure` (the row or its id) received by `unit`
+    (or a unit above)."""
     prefixes = _path_prefixes(unit.path)
     depth_of = {p: i for i, p in enumerate(reversed(prefixes))}
     rows = (
         PaperlessCutover.objects.filter(unit__path__in=prefixes)
         .filter(Q(procedure=procedure) | Q(procedure__isnull=True))
-        .select_related("unit")
+        .values_list("unit__path", "procedure_id", "paperless_from")
     )
     return cutover_date(
-        Cutover(depth_of[r.unit.path], r.procedure_id is not None, r.paperless_from) for r in rows
+        Cutover(depth_of[path], procedure_id is not None, paperless_from)
+        for path, procedure_id, paperless_from in rows
     )
 
 
@@ -170,7 +176,7 @@ def paper_intake_check(*, unit, procedure_version, components, at: dt.datetime) 
     """After the paperless date, refuse a counter or postal intake whose components are not
     all digitised (each must come with its file)."""
     day = timezone.localtime(at).date()
-    cutover = cutover_for(unit=unit, procedure=procedure_version.procedure)
+    cutover = cutover_for(unit=unit, procedure=procedure_version.procedure_id)
     if paper_accepted(cutover=cutover, day=day):
         return
     missing = [str(c.get("name", "")).strip() for c in components if not c.get("file")]

@@ -83,7 +83,9 @@ def _roles(user) -> set[str]:
 
 
 def _unit_in_scope_check(*, actor, unit: OrgUnit) -> None:
-    if scope_is_global(actor):
+    # A user's own unit is always in their scope (`scope_units`: their administrative unit
+    # and the bodies inside it, or its whole subtree): the desk's common case asks nothing.
+    if scope_is_global(actor) or (unit.pk is not None and unit.pk == actor.unit_id):
         return
     if not scope_units(actor).filter(pk=unit.pk).exists():
         raise OutOfScope(f"Đơn vị “{unit}” không thuộc phạm vi đơn vị của bạn.")
@@ -307,11 +309,13 @@ def _procedure_check(*, procedure_version, unit: OrgUnit) -> None:
     units = list(procedure_version.units.all())
     if not units:
         return
+    # The unit itself or one above it (no query); or a body inside the same administrative
+    # unit (its administrative unit looked up only then).
+    if any(unit.path.startswith(u.path) for u in units):
+        return
     home = unit_administrative(unit=unit)
-    for u in units:
-        # The unit itself or one above it; or a body inside the same administrative unit.
-        if unit.path.startswith(u.path) or u.path.startswith(home.path):
-            return
+    if any(u.path.startswith(home.path) for u in units):
+        return
     raise DossierError(
         f"Thủ tục “{procedure_version.name}” không thuộc thẩm quyền giải quyết của "
         f"“{unit}”: hồ sơ không được tiếp nhận."
@@ -526,7 +530,13 @@ def dossier_receive(
         from_step=0,
         data={"channel": int(channel), "due_at": dossier.due_at.isoformat()},
     )
-    events.publish(events.DOSSIER_INTAKE_RECEIVED, dossier=dossier, actor=received_by, at=at)
+    events.publish(
+        events.DOSSIER_INTAKE_RECEIVED,
+        dossier=dossier,
+        actor=received_by,
+        at=at,
+        with_files=any(c.get("file") for c in components),
+    )
     return dossier
 
 

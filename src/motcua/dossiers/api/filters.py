@@ -13,11 +13,35 @@ from motcua.org.models import OrgUnit
 
 User = get_user_model()
 
+# What the list's serializer reads (`status` and `due_at` also give `overdue`).
+LIST_COLUMNS = (
+    "code",
+    "version",
+    "status",
+    "channel",
+    "applicant_name",
+    "received_at",
+    "due_at",
+    "appointment_at",
+    "finished_at",
+    "returned_at",
+    "procedure_version__name",
+    "procedure_version__version",
+    "procedure_version__procedure__national_code",
+    "unit__code",
+    "current_unit__code",
+    "assignee__username",
+)
+
 
 def _dossiers_filtered(*, user, now: dt.datetime, ordering: str = "-received_at", **filters):
-    """The caller's visible dossiers (the selector's scope) narrowed by the list filters."""
-    qs = dossier_list_visible(user=user).select_related(
-        "procedure_version__procedure", "unit", "current_unit", "assignee"
+    """The caller's visible dossiers (the selector's scope) narrowed by the list filters,
+    with only the columns `DossierListOutputSerializer` prints (issue 12 §5: the list built
+    five whole rows per dossier)."""
+    qs = (
+        dossier_list_visible(user=user)
+        .select_related("procedure_version__procedure", "unit", "current_unit", "assignee")
+        .only(*LIST_COLUMNS)
     )
     qs = _narrowed(qs, now=now, **filters).with_overdue(now)
     field = ordering.lstrip("-")
