@@ -38,6 +38,18 @@ def pytest_collection_modifyitems(config, items):
         items[:] = keep
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_var_dir(tmp_path_factory):
+    # Uploaded files and the test CA's keys go to this run's own folder, not the checkout's
+    # var/: two runs at once (SQLite and PostgreSQL from the same checkout) otherwise see each
+    # other's files in their "nothing was stored" checks and race on the generated keys.
+    from django.test import override_settings
+
+    var = tmp_path_factory.mktemp("var")
+    with override_settings(MEDIA_ROOT=var / "media", MOTCUA_CERTIFY_DIR=var / "certify"):
+        yield var
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Production keeps Django's PBKDF2 default; tests need not pay for it on every user.
